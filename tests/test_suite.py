@@ -16,6 +16,13 @@ ADDONS = {
 
 
 class TestSuite(TransactionCase):
+    # Odoo tags the tests of its addons from their module path; these are
+    # not in an addon, so they say it themselves.
+    test_tags = {"standard", "post_install"}
+    test_module = "sunshine_suite"
+    test_class = "TestSuite"
+    test_sequence = 0
+
     def test_dependencies_follow_the_design(self):
         modules = self.env["ir.module.module"].search([("name", "in", list(ADDONS))])
         self.assertEqual(set(modules.mapped("state")), {"installed"})

@@ -1,4 +1,5 @@
-from odoo.tests import new_test_user
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
 
 
 class AddonInstallMixin:
@@ -34,3 +35,103 @@ class AddonInstallMixin:
         Menu = self.env["ir.ui.menu"]
         self.assertIn(menu.id, Menu.with_user(member)._visible_menu_ids())
         self.assertNotIn(menu.id, Menu.with_user(outsider)._visible_menu_ids())
+
+
+class SunshineHelpdeskCase(TransactionCase):
+    """A small service organisation of its own, on the demo SLA policies.
+
+    Teams: HQ (level 4) > division (3) > office (2) > two centres (1).
+    The demo policies (the seed's numbers, 7x24) apply to every ticket.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
+        Team = cls.env["helpdesk.ticket.team"]
+        cls.manager = new_test_user(
+            cls.env,
+            login="sla_manager",
+            groups="sunshine_helpdesk.group_service_manager",
+        )
+        cls.dispatcher = new_test_user(
+            cls.env,
+            login="sla_dispatcher",
+            groups="sunshine_helpdesk.group_service_dispatcher",
+        )
+        cls.agent = new_test_user(
+            cls.env, login="sla_agent", groups="sunshine_helpdesk.group_service_agent"
+        )
+        cls.other_agent = new_test_user(
+            cls.env,
+            login="sla_other_agent",
+            groups="sunshine_helpdesk.group_service_agent",
+        )
+        cls.division_leader = new_test_user(
+            cls.env,
+            login="sla_division_leader",
+            groups="sunshine_helpdesk.group_service_dispatcher",
+        )
+        cls.team_hq = Team.create({"name": "Test HQ", "support_level": "4"})
+        cls.team_division = Team.create(
+            {
+                "name": "Test Division",
+                "support_level": "3",
+                "parent_id": cls.team_hq.id,
+                "user_id": cls.division_leader.id,
+                "user_ids": [Command.link(cls.division_leader.id)],
+            }
+        )
+        cls.team_office = Team.create(
+            {
+                "name": "Test Office",
+                "support_level": "2",
+                "parent_id": cls.team_division.id,
+                "user_id": cls.dispatcher.id,
+                "user_ids": [Command.link(cls.dispatcher.id)],
+            }
+        )
+        cls.team_centre = Team.create(
+            {
+                "name": "Test Centre",
+                "support_level": "1",
+                "parent_id": cls.team_office.id,
+                "user_ids": [Command.link(cls.agent.id)],
+            }
+        )
+        cls.team_other_centre = Team.create(
+            {
+                "name": "Test Other Centre",
+                "support_level": "1",
+                "parent_id": cls.team_office.id,
+                "user_ids": [Command.link(cls.other_agent.id)],
+            }
+        )
+        cls.policy_response = cls.env.ref("sunshine_helpdesk.sla_policy_response")
+        cls.policy_arrival = cls.env.ref("sunshine_helpdesk.sla_policy_arrival")
+        cls.policy_resolution = cls.env.ref("sunshine_helpdesk.sla_policy_resolution")
+        cls.stage_new = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
+        cls.stage_progress = cls.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress"
+        )
+        cls.stage_awaiting = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
+        cls.partner = cls.env["res.partner"].create(
+            {"name": "Test Customer Co.", "is_company": True}
+        )
+
+    @classmethod
+    def create_ticket(cls, **values):
+        vals = {
+            "name": "Transmission alarm",
+            "description": "<p>Board alarm on site</p>",
+            "team_id": cls.team_centre.id,
+            "user_id": cls.agent.id,
+            "severity": "critical",
+            "service_mode": "phone",
+            "partner_id": cls.partner.id,
+        }
+        vals.update(values)
+        return cls.env["helpdesk.ticket"].create(vals)
+
+    def run_cron(self):
+        return self.env["sunshine.sla.timer"]._cron_process_due_timers()

@@ -1,0 +1,1 @@
+from . import sunshine_ticket_escalate_wizard
