@@ -61,7 +61,6 @@ class HelpdeskTicket(models.Model):
     )
     origin_team_id = fields.Many2one(
         "helpdesk.ticket.team",
-        string="Origin Team",
         readonly=True,
         copy=False,
         index=True,

@@ -1,2 +1,5 @@
 from . import test_install
 from . import test_sla
+from . import test_access
+from . import test_bad_input
+from . import test_tour

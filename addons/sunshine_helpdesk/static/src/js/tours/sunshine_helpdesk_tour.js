@@ -1,0 +1,131 @@
+/** @odoo-module */
+/* Copyright 2026 Sunshine
+ * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl). */
+
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+// The ticket is prepared by tests/test_tour.py; keep both in step.
+const TICKET = "Tour: transmission alarm";
+const REASON = "Transmission alarm persists after a board reset";
+
+registry.category("web_tour.tours").add("sunshine_helpdesk_escalation_tour", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Service Desk app",
+            trigger: ".o_app[data-menu-xmlid='sunshine_helpdesk.sunshine_helpdesk_menu_root']",
+            run: "click",
+        },
+        {
+            content: "Open the service tickets",
+            trigger:
+                ".o_menu_sections [data-menu-xmlid='sunshine_helpdesk.sunshine_helpdesk_menu_tickets']",
+            run: "click",
+        },
+        {
+            content: "Wait for the ticket kanban",
+            trigger: ".o_kanban_view .o_kanban_renderer",
+        },
+        {
+            content: "Search the prepared ticket",
+            trigger: ".o_searchview_input",
+            run: `edit ${TICKET}`,
+        },
+        {
+            content: "Confirm the search",
+            trigger: ".o_searchview_input",
+            run: "press Enter",
+        },
+        {
+            content: "Wait for the search to apply",
+            trigger: `.o_searchview_facet:contains("${TICKET}")`,
+        },
+        {
+            content: "Open the prepared ticket",
+            trigger: `.o_kanban_record:contains("${TICKET}")`,
+            run: "click",
+        },
+        {
+            content: "The ticket form is open",
+            trigger: `.o_form_view .o_field_widget[name='name'] input:value("${TICKET}")`,
+        },
+        {
+            content: "Take the ticket",
+            trigger: ".o_form_statusbar button[name='assign_to_me']",
+            run: "click",
+        },
+        {
+            content: "The ticket is assigned",
+            trigger:
+                ".o_form_view:not(:has(button[name='assign_to_me'])) .o_field_widget[name='user_id'] input:value(/\\S/)",
+        },
+        {
+            content: "Record the first response",
+            trigger: ".o_form_statusbar button[name='action_respond']",
+            run: "click",
+        },
+        {
+            content: "The response is recorded",
+            trigger: ".o_form_view:not(:has(button[name='action_respond'])) .o_form_statusbar",
+        },
+        {
+            content: "Open the Service Level page",
+            trigger: ".o_notebook a.nav-link[name='sla']",
+            run: "click",
+        },
+        {
+            content: "The Service Level page shows the first response",
+            trigger: ".o_field_widget[name='first_response_date'] span:contains(/\\d/)",
+        },
+        {
+            // The first of the two buttons of that method, before "Change
+            // Service Mode"; by position, as the labels get translated.
+            content: "Escalate the ticket",
+            trigger: ".o_form_statusbar button[name='action_open_escalation_wizard']:first",
+            run: "click",
+        },
+        {
+            content: "The wizard escalates a support level",
+            trigger:
+                ".modal .o_field_widget[name='escalation_type'] input[data-value='level']:checked",
+        },
+        {
+            content: "The wizard names the next level team",
+            trigger: ".modal .o_field_widget[name='next_team_id']:contains(Beijing Engineering Office)",
+        },
+        {
+            content: "Give the reason",
+            trigger: ".modal .o_field_widget[name='reason'] textarea",
+            run: `edit ${REASON}`,
+        },
+        {
+            content: "Confirm the escalation",
+            trigger: ".modal button[name='action_confirm']",
+            run: "click",
+        },
+        {
+            content: "The wizard is closed",
+            trigger: "body:not(:has(.modal))",
+        },
+        {
+            content: "The ticket is now with the Beijing engineering office",
+            trigger:
+                ".o_form_view .o_field_widget[name='team_id'] input:value(Beijing Engineering Office)",
+        },
+        {
+            content: "The Escalations stat button counts one escalation",
+            trigger: ".o_form_view button[name='action_view_escalations'] .o_stat_value:contains(1)",
+        },
+        {
+            content: "Open the escalations",
+            trigger: ".o_form_view button[name='action_view_escalations']",
+            run: "click",
+        },
+        {
+            content: "The escalation is listed with its reason",
+            trigger: `.o_list_view .o_data_row:contains("${REASON}")`,
+        },
+    ],
+});
