@@ -60,6 +60,13 @@ class SunshineSlaMixin(models.AbstractModel):
         help="100 until one of the record's timers is breached, then 0.",
     )
 
+    def unlink(self):
+        # Timers point to their record by model and id, without a foreign key.
+        timers = self.sudo().sla_timer_ids
+        res = super().unlink()
+        timers.unlink()
+        return res
+
     # ------------------------------------------------------------------
     # Clocks
     # ------------------------------------------------------------------

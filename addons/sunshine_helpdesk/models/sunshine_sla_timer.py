@@ -2,6 +2,8 @@ import logging
 from collections import defaultdict
 from datetime import timedelta
 
+import psycopg2.errors
+
 from odoo import _, api, fields, models
 from odoo.tools import SQL, format_datetime
 
@@ -189,28 +191,41 @@ class SunshineSlaTimer(models.Model):
     # Scheduled action
     # ------------------------------------------------------------------
     @api.model
-    def _lock_due(self, column, now, limit):
-        """Ids of running timers whose ``column`` has come, locked for this
-        transaction. Timers another worker holds are skipped, not waited
-        for: two workers never act on the same timer and never deadlock."""
-        self.flush_model(["state", "warned", "warn_date", "deadline"])
+    def _due_query(self, column, now, limit):
+        """Running timers whose ``column`` (deadline or warn_date) has come,
+        read through the partial indexes of ``init``."""
         condition = SQL("TRUE") if column == "deadline" else SQL("warned IS NOT TRUE")
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT id FROM sunshine_sla_timer
-                 WHERE state = 'running' AND %(condition)s AND %(column)s <= %(now)s
-                 ORDER BY %(column)s, id
-                 LIMIT %(limit)s
-                   FOR UPDATE SKIP LOCKED
-                """,
-                condition=condition,
-                column=SQL.identifier(column),
-                now=now,
-                limit=limit,
-            )
+        return SQL(
+            """
+            SELECT id FROM sunshine_sla_timer
+             WHERE state = 'running' AND %(condition)s AND %(column)s <= %(now)s
+             ORDER BY %(column)s, id
+             LIMIT %(limit)s
+               FOR UPDATE SKIP LOCKED
+            """,
+            condition=condition,
+            column=SQL.identifier(column),
+            now=now,
+            limit=limit,
         )
-        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _lock_due(self, column, now, limit):
+        """Ids of the due timers, locked for this transaction. Timers another
+        worker holds are skipped, not waited for: two workers never act on
+        the same timer and never wait for each other's timers."""
+        self.flush_model(["state", "warned", "warn_date", "deadline"])
+        query = self._due_query(column, now, limit)
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(query)
+                return [row[0] for row in self.env.cr.fetchall()]
+        except psycopg2.errors.SerializationFailure:
+            # Another worker handled some of these timers after this
+            # transaction began (repeatable read): they are done, and the
+            # next run takes whatever is left.
+            _logger.info("SLA timers are being processed by another worker")
+            return []
 
     @api.model
     def _cron_process_due_timers(self, batch_size=500):

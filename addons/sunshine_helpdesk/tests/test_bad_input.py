@@ -47,11 +47,14 @@ class TestBadInput(SunshineHelpdeskCase):
     @mute_logger("odoo.sql_db")
     def test_policy_needs_a_clock_and_a_calendar(self):
         for missing in ("clock_id", "calendar_id"):
-            with self.subTest(missing=missing), self.assertRaises(IntegrityError):
-                with self.env.cr.savepoint():
-                    self.env["sunshine.sla.policy"].create(
-                        self.policy_values(**{missing: False})
-                    )
+            with (
+                self.subTest(missing=missing),
+                self.assertRaises(IntegrityError),
+                self.env.cr.savepoint(),
+            ):
+                self.env["sunshine.sla.policy"].create(
+                    self.policy_values(**{missing: False})
+                )
         self.assert_no_policy()
 
     def test_policy_form_requires_clock_and_calendar(self):
