@@ -29,7 +29,7 @@ class HelpdeskTicket(models.Model):
         default="phone",
         required=True,
         tracking=True,
-        help="Phone, then remote, then on-site: use Escalate Mode to move on.",
+        help="Phone, then remote, then on-site: use Change Service Mode to move on.",
     )
     product_categ_id = fields.Many2one(
         "product.category",
@@ -58,6 +58,9 @@ class HelpdeskTicket(models.Model):
     support_level = fields.Selection(
         related="team_id.support_level",
         store=True,
+    )
+    parent_team_id = fields.Many2one(
+        related="team_id.parent_id", string="Next Level Team"
     )
     origin_team_id = fields.Many2one(
         "helpdesk.ticket.team",

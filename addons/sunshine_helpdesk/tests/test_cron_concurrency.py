@@ -1,4 +1,5 @@
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields
@@ -42,28 +43,19 @@ class TestCronConcurrency(BaseCase):
 
     def test_two_workers_neither_notify_twice_nor_deadlock(self):
         barrier = threading.Barrier(2, timeout=60)
-        results, errors = [], []
 
         def worker():
-            try:
-                with self.registry.cursor() as cr:
-                    env = api.Environment(
-                        cr, SUPERUSER_ID, {"mail_notify_force_send": False}
-                    )
-                    barrier.wait()
-                    results.append(
-                        env["sunshine.sla.timer"]._cron_process_due_timers(batch_size=4)
-                    )
-            except Exception as exc:  # reported below, in the main thread
-                errors.append(exc)
+            with self.registry.cursor() as cr:
+                env = api.Environment(
+                    cr, SUPERUSER_ID, {"mail_notify_force_send": False}
+                )
+                barrier.wait()
+                return env["sunshine.sla.timer"]._cron_process_due_timers(batch_size=4)
 
-        threads = [threading.Thread(target=worker) for _index in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=120)
-        self.assertFalse(errors)
-        self.assertFalse(any(thread.is_alive() for thread in threads), "deadlock")
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            futures = [pool.submit(worker) for _index in range(2)]
+            # result() re-raises a worker's error; a deadlock ends in a timeout
+            results = [future.result(timeout=120) for future in futures]
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {"mail_notify_force_send": False})
             # the next scheduled run takes what the two left, if anything

@@ -1,8 +1,10 @@
 from datetime import datetime
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import SunshineHelpdeskCase
 
@@ -176,3 +178,30 @@ class TestSla(SunshineHelpdeskCase):
         self.assertEqual(codes, ["arrival", "resolution", "response"])
         self.assertFalse(ticket._sla_start(["response", "arrival"]))
         self.assertEqual(len(ticket.sla_timer_ids), 3)
+
+    def test_a_failing_record_does_not_stop_the_others(self):
+        with freeze_time("2026-03-02 10:00"):
+            failing, other = self.create_ticket(), self.create_ticket()
+        Ticket = type(self.env["helpdesk.ticket"])
+        original = Ticket._sla_breach
+
+        def breach(record, timers, now):
+            if record == failing:
+                raise ValueError("mail server down")
+            return original(record, timers, now)
+
+        with (
+            freeze_time("2026-03-02 10:31"),
+            patch.object(Ticket, "_sla_breach", breach),
+            mute_logger("odoo.addons.sunshine_helpdesk.models.sunshine_sla_timer"),
+        ):
+            # the other is breached; the failing one is at least warned
+            self.assertEqual(self.run_cron(), 2)
+        self.assertEqual(other.response_sla_state, "breached")
+        self.assertEqual(other.team_id, self.team_office)
+        self.assertEqual(failing.response_sla_state, "running", "rolled back")
+        self.assertEqual(failing.sla_status, "at_risk")
+        self.assertEqual(failing.team_id, self.team_centre)
+        with freeze_time("2026-03-02 10:32"):
+            self.assertEqual(self.run_cron(), 1, "retried on the next run")
+        self.assertEqual(failing.response_sla_state, "breached")

@@ -8,6 +8,9 @@ import { stepUtils } from "@web_tour/tour_service/tour_utils";
 // The ticket is prepared by tests/test_tour.py; keep both in step.
 const TICKET = "Tour: transmission alarm";
 const REASON = "Transmission alarm persists after a board reset";
+// The agent works in Chinese (zh_CN): the demo team "Beijing Engineering Office"
+// shows under its translation from i18n/zh_CN.po.
+const BEIJING = "北京工程处";
 
 registry.category("web_tour.tours").add("sunshine_helpdesk_escalation_tour", {
     url: "/odoo",
@@ -93,7 +96,7 @@ registry.category("web_tour.tours").add("sunshine_helpdesk_escalation_tour", {
         },
         {
             content: "The wizard names the next level team",
-            trigger: ".modal .o_field_widget[name='next_team_id']:contains(Beijing Engineering Office)",
+            trigger: `.modal .o_field_widget[name='next_team_id']:contains("${BEIJING}")`,
         },
         {
             content: "Give the reason",
@@ -112,7 +115,7 @@ registry.category("web_tour.tours").add("sunshine_helpdesk_escalation_tour", {
         {
             content: "The ticket is now with the Beijing engineering office",
             trigger:
-                ".o_form_view .o_field_widget[name='team_id'] input:value(Beijing Engineering Office)",
+                `.o_form_view .o_field_widget[name='team_id'] input:value("${BEIJING}")`,
         },
         {
             content: "The Escalations stat button counts one escalation",
