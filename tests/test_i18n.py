@@ -1,0 +1,39 @@
+"""Every user-facing string of every Sunshine addon has a zh_CN translation."""
+
+from pathlib import Path
+
+import polib
+
+from odoo.tests import TransactionCase
+from odoo.tools.translate import TranslationModuleReader
+
+ADDONS_DIR = Path(__file__).resolve().parent.parent / "addons"
+ADDONS = sorted(path.name for path in ADDONS_DIR.glob("sunshine_*"))
+
+
+class TestTranslations(TransactionCase):
+    test_tags = {"standard", "post_install"}
+    test_module = "sunshine_suite"
+    test_class = "TestTranslations"
+    test_sequence = 0
+
+    def test_every_term_has_a_chinese_translation(self):
+        self.assertEqual(len(ADDONS), 4)
+        for addon in ADDONS:
+            with self.subTest(addon=addon):
+                po_path = ADDONS_DIR / addon / "i18n" / "zh_CN.po"
+                self.assertTrue(po_path.exists(), f"{po_path} is missing")
+                translated = {
+                    entry.msgid
+                    for entry in polib.pofile(str(po_path))
+                    if entry.msgstr and "fuzzy" not in entry.flags
+                }
+                terms = {
+                    term[4] for term in TranslationModuleReader(self.env.cr, [addon])
+                }
+                missing = sorted(terms - translated)
+                self.assertFalse(
+                    missing,
+                    f"{addon}: {len(missing)} terms without zh_CN translation; "
+                    "run ./sunshine i18n and translate them",
+                )
