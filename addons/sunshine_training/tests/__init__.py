@@ -1,1 +1,5 @@
 from . import test_install
+from . import test_certification
+from . import test_gating
+from . import test_cron
+from . import test_access

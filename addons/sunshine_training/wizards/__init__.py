@@ -1,0 +1,2 @@
+from . import sunshine_certification_revoke_wizard
+from . import sunshine_dispatch_override_wizard
