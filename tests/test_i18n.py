@@ -3,20 +3,15 @@
 from pathlib import Path
 
 import polib
+from suite_case import SuiteCase
 
-from odoo.tests import TransactionCase
 from odoo.tools.translate import TranslationModuleReader
 
 ADDONS_DIR = Path(__file__).resolve().parent.parent / "addons"
 ADDONS = sorted(path.name for path in ADDONS_DIR.glob("sunshine_*"))
 
 
-class TestTranslations(TransactionCase):
-    test_tags = {"standard", "post_install"}
-    test_module = "sunshine_suite"
-    test_class = "TestTranslations"
-    test_sequence = 0
-
+class TestTranslations(SuiteCase):
     def test_every_term_has_a_chinese_translation(self):
         self.assertEqual(len(ADDONS), 4)
         for addon in ADDONS:

@@ -1,6 +1,8 @@
 """Cross-addon checks of the Sunshine suite, run by pytest-odoo."""
 
-from odoo.tests import TransactionCase, new_test_user
+from suite_case import SuiteCase
+
+from odoo.tests import new_test_user
 
 ADDONS = {
     "sunshine_helpdesk": {"helpdesk_mgmt"},
@@ -15,14 +17,7 @@ ADDONS = {
 }
 
 
-class TestSuite(TransactionCase):
-    # Odoo tags the tests of its addons from their module path; these are
-    # not in an addon, so they say it themselves.
-    test_tags = {"standard", "post_install"}
-    test_module = "sunshine_suite"
-    test_class = "TestSuite"
-    test_sequence = 0
-
+class TestSuite(SuiteCase):
     def test_dependencies_follow_the_design(self):
         modules = self.env["ir.module.module"].search([("name", "in", list(ADDONS))])
         self.assertEqual(set(modules.mapped("state")), {"installed"})

@@ -211,12 +211,12 @@ class HelpdeskTicket(models.Model):
                     self.number,
                 )
             )
-        values = {"resolution_date": fields.Datetime.now()}
+        self.resolution_date = fields.Datetime.now()
         closed_stage = self.team_id._get_applicable_stages().filtered("closed")[:1]
         if closed_stage:
-            values["stage_id"] = closed_stage.id
-        self.write(values)
-        self._sla_stop(MILESTONE_CLOCKS)
+            self.stage_id = closed_stage  # write() stops the clocks
+        else:
+            self._sla_stop(MILESTONE_CLOCKS)
         return True
 
     # ------------------------------------------------------------------

@@ -108,13 +108,16 @@ class SunshineTrainingSession(models.Model):
                 )
 
     def action_start(self):
-        self._check_state({"planned"}, _("start"))
+        self._check_state({"planned"}, _("Only a planned session can start."))
         self.state = "in_progress"
 
     def action_done(self):
         """Close the session: attendees who attended and passed are
         certified (engineers) or receive their completion (customers)."""
-        self._check_state({"planned", "in_progress"}, _("close"))
+        self._check_state(
+            {"planned", "in_progress"},
+            _("Only a planned or running session can be closed."),
+        )
         for session in self:
             if not session.attendee_ids:
                 raise UserError(
@@ -130,21 +133,26 @@ class SunshineTrainingSession(models.Model):
         )._certify()
 
     def action_cancel(self):
-        self._check_state({"planned", "in_progress"}, _("cancel"))
+        self._check_state(
+            {"planned", "in_progress"},
+            _("Only a planned or running session can be cancelled."),
+        )
         self.state = "cancelled"
 
     def action_reset_to_planned(self):
-        self._check_state({"cancelled"}, _("plan again"))
+        self._check_state(
+            {"cancelled"}, _("Only a cancelled session can be planned again.")
+        )
         self.state = "planned"
 
-    def _check_state(self, allowed, verb):
+    def _check_state(self, allowed, rule):
         states = dict(self._fields["state"]._description_selection(self.env))
         for session in self:
             if session.state not in allowed:
                 raise UserError(
                     _(
-                        "Cannot %(verb)s session %(session)s: it is %(state)s.",
-                        verb=verb,
+                        "%(rule)s Session %(session)s is %(state)s.",
+                        rule=rule,
                         session=session.name,
                         state=states[session.state],
                     )

@@ -154,7 +154,7 @@ class TestCertification(SunshineTrainingCase):
         with self.assertRaisesRegex(UserError, "no attendees"):
             session.action_done()
         session.action_cancel()
-        with self.assertRaisesRegex(UserError, "Cannot start"):
+        with self.assertRaisesRegex(UserError, "Only a planned session can start"):
             session.action_start()
         session.action_reset_to_planned()
         self.assertEqual(session.state, "planned")
