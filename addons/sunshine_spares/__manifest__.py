@@ -10,7 +10,19 @@
     "depends": ["sunshine_helpdesk", "stock", "repair"],
     "data": [
         "security/sunshine_spares_security.xml",
+        "security/ir.model.access.csv",
+        "security/sunshine_spares_rules.xml",
+        "data/ir_cron_data.xml",
+        "views/sunshine_warranty_term_views.xml",
+        "views/stock_lot_views.xml",
+        "views/stock_lot_templates.xml",
+        "views/helpdesk_ticket_views.xml",
         "views/sunshine_spares_menus.xml",
+    ],
+    "demo": [
+        "demo/sunshine_warranty_term_demo.xml",
+        "demo/product_product_demo.xml",
+        "demo/stock_lot_demo.xml",
     ],
     "application": True,
 }

@@ -1,0 +1,111 @@
+from odoo import api, fields, models
+
+from .stock_lot import WARRANTY_STATUSES
+
+SERVICE_CHARGES = [
+    ("free", "Free"),
+    ("charged", "Charged"),
+]
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    lot_id = fields.Many2one(
+        "stock.lot",
+        string="Serial Number",
+        index=True,
+        tracking=True,
+        domain=[("customer_id", "!=", False)],
+        help="The customer's equipment the ticket is about.",
+    )
+    warranty_status = fields.Selection(
+        WARRANTY_STATUSES,
+        compute="_compute_warranty_status",
+        store=True,
+        help="The warranty status of the equipment on the day the fault was reported.",
+    )
+    service_charge = fields.Selection(
+        SERVICE_CHARGES,
+        compute="_compute_service_charge",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Free in warranty; charged by the term's fee schedule after it. "
+        "Empty when the warranty status is unknown: choose it.",
+    )
+    fee_currency_id = fields.Many2one(
+        "res.currency", compute="_compute_fee", store=True
+    )
+    fee_amount = fields.Monetary(
+        string="Service Fee",
+        currency_field="fee_currency_id",
+        compute="_compute_fee",
+        store=True,
+        readonly=False,
+        help="The price of the ticket's service type in the post-warranty fee "
+        "schedule of the equipment's warranty term.",
+    )
+
+    @api.depends(
+        "lot_id.warranty_start_date", "lot_id.warranty_end_date", "reported_date"
+    )
+    def _compute_warranty_status(self):
+        for ticket in self:
+            reported_on = (
+                fields.Date.context_today(ticket, ticket.reported_date)
+                if ticket.reported_date
+                else False
+            )
+            ticket.warranty_status = (
+                ticket.lot_id._warranty_status_on(reported_on)
+                if ticket.lot_id
+                else False
+            )
+
+    @api.depends("warranty_status")
+    def _compute_service_charge(self):
+        for ticket in self:
+            if ticket.warranty_status == "out_of_warranty":
+                ticket.service_charge = "charged"
+            elif ticket.warranty_status:
+                ticket.service_charge = "free"
+            else:
+                ticket.service_charge = False
+
+    @api.depends(
+        "service_charge",
+        "service_type_id",
+        "lot_id.warranty_term_id.fee_ids.price",
+        "lot_id.warranty_term_id.fee_ids.service_type_id",
+    )
+    def _compute_fee(self):
+        for ticket in self:
+            fee = self.env["sunshine.warranty.fee"]
+            term = ticket.lot_id.warranty_term_id
+            if ticket.service_charge == "charged" and term:
+                fee = term._fee_for(ticket.service_type_id)
+            ticket.fee_amount = fee.price
+            ticket.fee_currency_id = (
+                fee.currency_id
+                or ticket.company_id.currency_id
+                or self.env.company.currency_id
+            )
+
+    @api.onchange("partner_id")
+    def _onchange_partner_id_lot(self):
+        """Propose the customer's equipment when it has only one."""
+        customer = self.partner_id.commercial_partner_id
+        if not customer:
+            return
+        if self.lot_id and self.lot_id.customer_id.commercial_partner_id == customer:
+            return
+        lots = self.env["stock.lot"].search(
+            [("customer_id", "child_of", customer.id)], limit=2
+        )
+        self.lot_id = lots if len(lots) == 1 else False
+
+    @api.onchange("lot_id")
+    def _onchange_lot_id(self):
+        if self.lot_id.customer_id and not self.partner_id:
+            self.partner_id = self.lot_id.customer_id

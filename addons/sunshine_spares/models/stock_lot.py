@@ -1,0 +1,266 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.osv import expression
+
+WARRANTY_STATUSES = [
+    ("in_warranty", "In Warranty"),
+    ("out_of_warranty", "Out of Warranty"),
+    # Set by the repairs (to come): a part repaired under warranty keeps its
+    # own warranty of the term's repaired-part months past the equipment's.
+    ("repaired_part_warranty", "Under Repaired-Part Warranty"),
+]
+# Lots whose warranty ends within this many days get a reminder activity.
+WARRANTY_REMINDER_DAYS = 30
+
+
+class StockLot(models.Model):
+    """A serial delivered to a customer: an item of the installed base (设备台账)."""
+
+    _inherit = "stock.lot"
+
+    customer_id = fields.Many2one(
+        "res.partner",
+        index=True,
+        tracking=True,
+        help="The customer the equipment was delivered to.",
+    )
+    site = fields.Char(help="Where the equipment is installed.")
+    regional_representative_id = fields.Many2one(
+        "res.users",
+        domain=[("share", "=", False)],
+        tracking=True,
+        help="Follows the customer; reminded when the warranty is about to end.",
+    )
+    delivery_date = fields.Date(tracking=True)
+    commissioning_date = fields.Date(
+        tracking=True, help="Installation or commissioning date."
+    )
+    initial_acceptance_date = fields.Date(
+        string="Initial Acceptance",
+        tracking=True,
+        help="When the customer signed the initial acceptance of the equipment.",
+    )
+    final_acceptance_date = fields.Date(
+        string="Final Acceptance",
+        tracking=True,
+        help="When the customer signed the final acceptance of the equipment.",
+    )
+    warranty_term_id = fields.Many2one(
+        "sunshine.warranty.term",
+        # Not check_company: lots of shared products have no company, and
+        # the terms' multi-company rule already keeps users to their own.
+        tracking=True,
+    )
+    warranty_start_date = fields.Date(
+        string="Warranty Start",
+        compute="_compute_warranty_dates",
+        store=True,
+        help="The date of the term's start event.",
+    )
+    warranty_end_date = fields.Date(
+        string="Warranty End",
+        compute="_compute_warranty_dates",
+        store=True,
+        index=True,
+        help="The last day in warranty.",
+    )
+    # Not stored: the status changes with the day, not with the record, and
+    # a stored one would be wrong from midnight until a scheduled action
+    # rewrote every lot. The search method turns it into a domain on the
+    # stored, indexed dates, so filters and the portal stay exact and cheap.
+    warranty_status = fields.Selection(
+        WARRANTY_STATUSES,
+        compute="_compute_warranty_status",
+        search="_search_warranty_status",
+        help="Today. Empty while the warranty has not started or the lot has "
+        "no warranty term.",
+    )
+    warranty_reminder_date = fields.Date(
+        string="Warranty Reminder Sent",
+        compute="_compute_warranty_reminder_date",
+        store=True,
+        readonly=True,
+        copy=False,
+        help="When the regional representative was reminded that the warranty "
+        "ends; cleared when the end date changes.",
+    )
+    ticket_ids = fields.One2many(
+        "helpdesk.ticket", "lot_id", string="Service Tickets", readonly=True
+    )
+    ticket_count = fields.Integer(compute="_compute_ticket_count")
+
+    @api.depends(
+        "warranty_term_id.start_event",
+        "warranty_term_id.duration_months",
+        "delivery_date",
+        "commissioning_date",
+        "final_acceptance_date",
+    )
+    def _compute_warranty_dates(self):
+        for lot in self:
+            if lot.warranty_term_id:
+                start, end = lot.warranty_term_id._warranty_dates(lot)
+            else:
+                start = end = False
+            lot.warranty_start_date = start
+            lot.warranty_end_date = end
+
+    @api.depends("warranty_start_date", "warranty_end_date")
+    @api.depends_context("tz")
+    def _compute_warranty_status(self):
+        today = fields.Date.context_today(self)
+        for lot in self:
+            lot.warranty_status = lot._warranty_status_on(today)
+
+    def _search_warranty_status(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            raise ValidationError(_("Unsupported search on the warranty status."))
+        values = [value] if operator in ("=", "!=") else list(value)
+        if operator in ("!=", "not in"):
+            # The statuses split the lots; a negation of their domains would
+            # lose the lots without dates (NULL compares to nothing).
+            every_status = [status for status, _label in WARRANTY_STATUSES]
+            values = [s for s in [*every_status, False] if s not in values]
+        today = fields.Date.context_today(self)
+        return expression.OR(
+            [self._warranty_status_domain(status, today) for status in values]
+        )
+
+    @api.depends("warranty_end_date")
+    def _compute_warranty_reminder_date(self):
+        self.warranty_reminder_date = False
+
+    @api.depends("ticket_ids")
+    def _compute_ticket_count(self):
+        counts = dict(
+            self.env["helpdesk.ticket"]._read_group(
+                [("lot_id", "in", self.ids)], ["lot_id"], ["__count"]
+            )
+        )
+        for lot in self:
+            lot.ticket_count = counts.get(lot, 0)
+
+    @api.constrains(
+        "delivery_date",
+        "commissioning_date",
+        "initial_acceptance_date",
+        "final_acceptance_date",
+    )
+    def _check_installation_dates(self):
+        for lot in self:
+            delivery = lot.delivery_date
+            for field_name in (
+                "commissioning_date",
+                "initial_acceptance_date",
+                "final_acceptance_date",
+            ):
+                if delivery and lot[field_name] and lot[field_name] < delivery:
+                    raise ValidationError(
+                        _(
+                            "The %(event)s of %(lot)s (%(date)s) is before its "
+                            "delivery (%(delivery)s). Correct one of the two dates.",
+                            event=lot._fields[field_name]._description_string(self.env),
+                            lot=lot.name,
+                            date=lot[field_name],
+                            delivery=delivery,
+                        )
+                    )
+            initial, final = lot.initial_acceptance_date, lot.final_acceptance_date
+            if initial and final and final < initial:
+                raise ValidationError(
+                    _(
+                        "The final acceptance of %(lot)s (%(final)s) is before its "
+                        "initial acceptance (%(initial)s). Correct one of the two "
+                        "dates.",
+                        lot=lot.name,
+                        final=final,
+                        initial=initial,
+                    )
+                )
+
+    def action_view_tickets(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Service Tickets"),
+            "res_model": "helpdesk.ticket",
+            "view_mode": "list,form",
+            "domain": [("lot_id", "=", self.id)],
+            "context": {
+                "default_lot_id": self.id,
+                "default_partner_id": self.customer_id.id,
+            },
+        }
+
+    def _warranty_status_on(self, date):
+        """The warranty status of the lot on ``date``.
+
+        'in_warranty' from the warranty start to its last day included,
+        'out_of_warranty' after it, False before it starts or without a term.
+        The repairs will return 'repaired_part_warranty' when a part repaired
+        under warranty is still covered.
+        """
+        self.ensure_one()
+        if not (date and self.warranty_start_date and self.warranty_end_date):
+            return False
+        if date < self.warranty_start_date:
+            return False
+        return "in_warranty" if date <= self.warranty_end_date else "out_of_warranty"
+
+    @api.model
+    def _warranty_status_domain(self, status, date):
+        """The lots whose ``_warranty_status_on(date)`` is ``status``."""
+        if status == "in_warranty":
+            return [
+                ("warranty_start_date", "<=", date),
+                ("warranty_end_date", ">=", date),
+            ]
+        if status == "out_of_warranty":
+            return [("warranty_end_date", "<", date)]
+        if not status:
+            return [
+                "|",
+                ("warranty_end_date", "=", False),
+                ("warranty_start_date", ">", date),
+            ]
+        return expression.FALSE_DOMAIN
+
+    @api.model
+    def _cron_warranty_ending(self):
+        """Remind each regional representative of the warranties ending soon.
+
+        One activity per lot and end date: the lot is stamped, and the stamp
+        is cleared only when its warranty end date changes.
+        """
+        today = fields.Date.context_today(self)
+        lots = self.search(
+            [
+                ("warranty_end_date", ">=", today),
+                (
+                    "warranty_end_date",
+                    "<=",
+                    today + relativedelta(days=WARRANTY_REMINDER_DAYS),
+                ),
+                ("warranty_reminder_date", "=", False),
+                ("regional_representative_id", "!=", False),
+            ]
+        )
+        for lot in lots:
+            lot.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=lot.warranty_end_date,
+                summary=_("Warranty ends on %(date)s", date=lot.warranty_end_date),
+                note=_(
+                    "The warranty of %(lot)s (%(product)s) at %(customer)s ends on "
+                    "%(date)s. Offer the customer a maintenance contract.",
+                    lot=lot.name,
+                    product=lot.product_id.display_name,
+                    customer=lot.customer_id.display_name or _("no customer"),
+                    date=lot.warranty_end_date,
+                ),
+                user_id=lot.regional_representative_id.id,
+            )
+        lots.write({"warranty_reminder_date": today})
+        return lots

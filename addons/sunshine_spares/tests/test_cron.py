@@ -1,0 +1,83 @@
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import SunshineSparesCase
+
+
+@tagged("post_install", "-at_install")
+class TestCronWarrantyEnding(SunshineSparesCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # warranty ends on 2026-02-28
+        cls.ending = cls.create_lot("TEST-SN-ENDING")
+        cls.later = cls.create_lot(
+            "TEST-SN-LATER", final_acceptance_date=date(2025, 5, 1)
+        )
+        cls.unassigned = cls.create_lot(
+            "TEST-SN-NOREP", regional_representative_id=False
+        )
+        cls.ended = cls.create_lot(
+            "TEST-SN-ENDED",
+            commissioning_date=False,
+            initial_acceptance_date=False,
+            final_acceptance_date=date(2025, 1, 20),
+        )
+        cls.todo = cls.env.ref("mail.mail_activity_data_todo")
+
+    def activities(self, lots):
+        return self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "stock.lot"),
+                ("res_id", "in", lots.ids),
+                ("activity_type_id", "=", self.todo.id),
+            ]
+        )
+
+    def run_cron(self):
+        return self.env["stock.lot"]._cron_warranty_ending()
+
+    def test_reminds_once_within_30_days(self):
+        lots = self.ending | self.later | self.unassigned | self.ended
+        with freeze_time("2026-01-28 02:00"):
+            self.assertEqual(self.run_cron(), self.env["stock.lot"], "31 days left")
+        self.assertFalse(self.activities(lots))
+        with freeze_time("2026-01-29 02:00"):
+            self.assertEqual(self.run_cron(), self.ending)
+        activity = self.activities(lots)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.res_id, self.ending.id)
+        self.assertEqual(activity.user_id, self.representative)
+        self.assertEqual(activity.date_deadline, date(2026, 2, 28))
+        self.assertIn("TEST-SN-ENDING", str(activity.note))
+        self.assertEqual(self.ending.warranty_reminder_date, date(2026, 1, 29))
+
+        with freeze_time("2026-01-30 02:00"):
+            self.assertFalse(self.run_cron(), "the second run changes nothing")
+        self.assertEqual(self.activities(lots), activity)
+        activity.action_feedback(feedback="Called the customer")
+        with freeze_time("2026-02-10 02:00"):
+            self.assertFalse(self.run_cron(), "not again once done")
+        self.assertFalse(self.activities(lots))
+
+    def test_reminds_again_when_the_end_date_moves(self):
+        with freeze_time("2026-02-01 02:00"):
+            self.run_cron()
+            self.assertEqual(len(self.activities(self.ending)), 1)
+            # accepted later than recorded: a new end date, a new reminder
+            self.ending.final_acceptance_date = date(2025, 3, 2)
+            self.assertFalse(self.ending.warranty_reminder_date)
+            self.assertEqual(self.run_cron(), self.ending)
+            self.assertFalse(self.run_cron())
+        self.assertEqual(len(self.activities(self.ending)), 2)
+
+    def test_cron_is_a_scheduled_action(self):
+        cron = self.env.ref("sunshine_spares.ir_cron_warranty_ending")
+        self.assertTrue(cron.active)
+        self.assertEqual(cron.model_id.model, "stock.lot")
+        with freeze_time("2026-02-01 02:00"):
+            cron.method_direct_trigger()
+        self.assertEqual(len(self.activities(self.ending)), 1)
