@@ -3,3 +3,4 @@ from . import test_certification
 from . import test_gating
 from . import test_cron
 from . import test_access
+from . import test_tour
