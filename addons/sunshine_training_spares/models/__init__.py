@@ -1,0 +1,2 @@
+from . import sunshine_training_session
+from . import stock_lot
