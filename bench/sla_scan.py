@@ -76,7 +76,7 @@ finally:
 
 base, base_seq = results[1_000]
 for count, (seconds, sequential) in results.items():
-    print(  # noqa: T201
+    print(
         f"idle timers {count:>7}: indexed {seconds * 1000:7.3f} ms "
         f"(x{seconds / base:5.2f}), without the indexes "
         f"{sequential * 1000:8.3f} ms (x{sequential / base_seq:6.2f})"
