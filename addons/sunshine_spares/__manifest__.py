@@ -17,12 +17,17 @@
         "views/stock_lot_views.xml",
         "views/stock_lot_templates.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_ticket_team_views.xml",
+        "views/stock_warehouse_views.xml",
+        "views/sunshine_spare_part_list_views.xml",
         "views/sunshine_spares_menus.xml",
     ],
     "demo": [
         "demo/sunshine_warranty_term_demo.xml",
         "demo/product_product_demo.xml",
         "demo/stock_lot_demo.xml",
+        "demo/stock_warehouse_demo.xml",
+        "demo/sunshine_spare_part_list_demo.xml",
     ],
     "application": True,
 }

@@ -5,3 +5,4 @@ from . import test_bad_input
 from . import test_cron
 from . import test_access
 from . import test_portal
+from . import test_spare_part_list

@@ -80,3 +80,36 @@ class SunshineSparesCase(TransactionCase):
         }
         vals.update(values)
         return cls.env["stock.lot"].create(vals)
+
+    @classmethod
+    def create_centre(cls, name, code, **team_values):
+        """A maintenance centre: a warehouse and the service team it stocks."""
+        warehouse = cls.env["stock.warehouse"].create({"name": name, "code": code})
+        team = cls.env["helpdesk.ticket.team"].create(
+            dict(
+                {"name": name, "support_level": "1", "warehouse_id": warehouse.id},
+                **team_values,
+            )
+        )
+        return warehouse, team
+
+    @classmethod
+    def create_part(cls, name, tracking="none", **values):
+        return cls.env["product.product"].create(
+            dict(
+                {
+                    "name": name,
+                    "type": "consu",
+                    "is_storable": True,
+                    "tracking": tracking,
+                },
+                **values,
+            )
+        )
+
+    def on_hand(self, product, location, lot=None):
+        """The quantity of ``product`` (of ``lot``) in ``location``, by its quants."""
+        domain = [("product_id", "=", product.id), ("location_id", "=", location.id)]
+        if lot:
+            domain.append(("lot_id", "=", lot.id))
+        return sum(self.env["stock.quant"].search(domain).mapped("quantity"))

@@ -1,0 +1,56 @@
+from odoo import _, api, fields, models
+
+
+class SunshineSparePartList(models.Model):
+    """The spare parts (备品备件) each centre keeps for an equipment model."""
+
+    _name = "sunshine.spare.part.list"
+    _description = "Spare-Part List"
+    _order = "product_id, id"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    product_id = fields.Many2one(
+        "product.product",
+        string="Equipment",
+        required=True,
+        index=True,
+        domain=[("tracking", "=", "serial")],
+        help="The equipment model the parts are for.",
+    )
+    line_ids = fields.One2many(
+        "sunshine.spare.part.list.line", "list_id", string="Parts", copy=True
+    )
+
+    _sql_constraints = [
+        (
+            "product_company_uniq",
+            "unique(product_id, company_id)",
+            "An equipment model has one spare-part list.",
+        ),
+    ]
+
+    @api.depends("product_id.display_name")
+    def _compute_name(self):
+        for part_list in self:
+            part_list.name = part_list.product_id.display_name
+
+    def action_update_reordering_rules(self):
+        """Set every centre's reordering rule of each part of the lists."""
+        parts = self.line_ids.product_id
+        orderpoints = self.env["sunshine.spare.part.list.line"]._update_orderpoints(
+            parts
+        )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": _(
+                    "%(count)s reordering rules set in the maintenance centres.",
+                    count=len(orderpoints),
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }

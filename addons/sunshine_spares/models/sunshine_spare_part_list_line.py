@@ -1,0 +1,114 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class SunshineSparePartListLine(models.Model):
+    """A part of a spare-part list and the stock each centre keeps of it."""
+
+    _name = "sunshine.spare.part.list.line"
+    _description = "Spare-Part List Line"
+    _order = "list_id, sequence, id"
+
+    list_id = fields.Many2one(
+        "sunshine.spare.part.list",
+        string="Spare-Part List",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    sequence = fields.Integer(default=10)
+    company_id = fields.Many2one(related="list_id.company_id", store=True)
+    equipment_id = fields.Many2one(
+        related="list_id.product_id", string="Equipment", store=True
+    )
+    product_id = fields.Many2one(
+        "product.product",
+        string="Part",
+        required=True,
+        index=True,
+        domain=[("is_storable", "=", True)],
+    )
+    product_uom_id = fields.Many2one(related="product_id.uom_id")
+    wear_part = fields.Boolean(
+        help="A wear part (易损件) is replaced routinely and stocked in every centre."
+    )
+    min_qty = fields.Float(
+        string="Minimum per Centre",
+        digits="Product Unit of Measure",
+        help="Below this on-hand quantity a centre reorders the part and its "
+        "warehouse manager is told.",
+    )
+    recommended_qty = fields.Float(
+        string="Recommended per Centre",
+        digits="Product Unit of Measure",
+        help="The stock a centre reorders up to.",
+    )
+
+    @api.constrains("min_qty", "recommended_qty")
+    def _check_quantities(self):
+        for line in self:
+            if line.min_qty < 0 or line.recommended_qty < line.min_qty:
+                raise ValidationError(
+                    _(
+                        "The quantities of %(part)s in the list of %(equipment)s are "
+                        "wrong: the minimum must be zero or more and the recommended "
+                        "stock at least the minimum.",
+                        part=line.product_id.display_name,
+                        equipment=line.list_id.product_id.display_name,
+                    )
+                )
+
+    @api.model
+    def _centre_quantities(self, parts):
+        """{part: (minimum, recommended)} per centre, summed over the lists.
+
+        A part in the lists of several equipment models is stocked for each.
+        """
+        groups = self._read_group(
+            [("product_id", "in", parts.ids), ("list_id.active", "=", True)],
+            ["product_id"],
+            ["min_qty:sum", "recommended_qty:sum"],
+        )
+        return {part: (minimum, recommended) for part, minimum, recommended in groups}
+
+    @api.model
+    def _update_orderpoints(self, parts):
+        """Create or update the reordering rule of ``parts`` in every centre."""
+        Orderpoint = self.env["stock.warehouse.orderpoint"]
+        quantities = self._centre_quantities(parts)
+        warehouses = self.env["stock.warehouse"]._sunshine_centres()
+        existing = {
+            (op.warehouse_id, op.product_id): op
+            for op in Orderpoint.with_context(active_test=False).search(
+                [
+                    ("warehouse_id", "in", warehouses.ids),
+                    ("product_id", "in", parts.ids),
+                ]
+            )
+            if op.location_id == op.warehouse_id.lot_stock_id
+        }
+        orderpoints = Orderpoint
+        to_create = []
+        for warehouse in warehouses:
+            for part, (minimum, recommended) in quantities.items():
+                vals = {
+                    "product_min_qty": minimum,
+                    "product_max_qty": recommended,
+                    "active": True,
+                }
+                orderpoint = existing.get((warehouse, part))
+                if orderpoint:
+                    orderpoint.write(vals)
+                    orderpoints |= orderpoint
+                else:
+                    to_create.append(
+                        dict(
+                            vals,
+                            warehouse_id=warehouse.id,
+                            location_id=warehouse.lot_stock_id.id,
+                            product_id=part.id,
+                            company_id=warehouse.company_id.id,
+                            trigger="manual",
+                        )
+                    )
+        return orderpoints | Orderpoint.create(to_create)
