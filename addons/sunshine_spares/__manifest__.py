@@ -20,6 +20,7 @@
         "views/helpdesk_ticket_team_views.xml",
         "views/stock_warehouse_views.xml",
         "views/sunshine_spare_part_list_views.xml",
+        "views/sunshine_ticket_part_views.xml",
         "views/sunshine_spares_menus.xml",
     ],
     "demo": [

@@ -6,3 +6,4 @@ from . import helpdesk_ticket_team
 from . import stock_warehouse
 from . import sunshine_spare_part_list
 from . import sunshine_spare_part_list_line
+from . import sunshine_ticket_part

@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 from .stock_lot import WARRANTY_STATUSES
 
@@ -46,6 +47,18 @@ class HelpdeskTicket(models.Model):
         help="The price of the ticket's service type in the post-warranty fee "
         "schedule of the equipment's warranty term.",
     )
+
+    part_ids = fields.One2many(
+        "sunshine.ticket.part", "ticket_id", string="Spare Parts", copy=False
+    )
+    part_to_issue_count = fields.Integer(compute="_compute_part_to_issue_count")
+
+    @api.depends("part_ids.state")
+    def _compute_part_to_issue_count(self):
+        for ticket in self:
+            ticket.part_to_issue_count = len(
+                ticket.part_ids.filtered(lambda p: p.state == "draft")
+            )
 
     @api.depends(
         "lot_id.warranty_start_date", "lot_id.warranty_end_date", "reported_date"
@@ -109,3 +122,23 @@ class HelpdeskTicket(models.Model):
     def _onchange_lot_id(self):
         if self.lot_id.customer_id and not self.partner_id:
             self.partner_id = self.lot_id.customer_id
+
+    def action_issue_parts(self):
+        """Issue the requested parts from the centre's stock (warehouse users)."""
+        self.ensure_one()
+        if not self.env.user.has_group("sunshine_spares.group_spares_user"):
+            raise AccessError(
+                _("Only the warehouse users of the maintenance centre issue parts.")
+            )
+        parts = self.part_ids.filtered(lambda p: p.state == "draft")
+        if not parts:
+            raise UserError(_("Add the parts to issue on %s first.", self.number))
+        parts._issue()
+        return True
+
+    def _sunshine_customer_location(self):
+        """Where parts delivered for the ticket go: the customer's location."""
+        self.ensure_one()
+        return self.partner_id.property_stock_customer or self.env.ref(
+            "stock.stock_location_customers"
+        )

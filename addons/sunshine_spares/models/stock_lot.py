@@ -90,6 +90,14 @@ class StockLot(models.Model):
         "helpdesk.ticket", "lot_id", string="Service Tickets", readonly=True
     )
     ticket_count = fields.Integer(compute="_compute_ticket_count")
+    part_ids = fields.One2many(
+        "sunshine.ticket.part",
+        "equipment_lot_id",
+        string="Spare Parts Used",
+        readonly=True,
+        help="The spare parts put into the equipment on its service tickets.",
+    )
+    part_count = fields.Integer(compute="_compute_part_count")
 
     @api.depends(
         "warranty_term_id.start_event",
@@ -142,6 +150,18 @@ class StockLot(models.Model):
         for lot in self:
             lot.ticket_count = counts.get(lot, 0)
 
+    @api.depends("part_ids")
+    def _compute_part_count(self):
+        counts = dict(
+            self.env["sunshine.ticket.part"]._read_group(
+                [("equipment_lot_id", "in", self.ids)],
+                ["equipment_lot_id"],
+                ["__count"],
+            )
+        )
+        for lot in self:
+            lot.part_count = counts.get(lot, 0)
+
     @api.constrains(
         "delivery_date",
         "commissioning_date",
@@ -192,6 +212,16 @@ class StockLot(models.Model):
                 "default_lot_id": self.id,
                 "default_partner_id": self.customer_id.id,
             },
+        }
+
+    def action_view_parts(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Spare Parts Used"),
+            "res_model": "sunshine.ticket.part",
+            "view_mode": "list",
+            "domain": [("equipment_lot_id", "=", self.id)],
         }
 
     def _warranty_status_on(self, date):
