@@ -21,6 +21,7 @@
         "views/stock_warehouse_views.xml",
         "views/sunshine_spare_part_list_views.xml",
         "views/sunshine_ticket_part_views.xml",
+        "wizards/sunshine_lot_return_views.xml",
         "views/sunshine_spares_menus.xml",
     ],
     "demo": [

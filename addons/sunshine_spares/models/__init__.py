@@ -7,3 +7,4 @@ from . import stock_warehouse
 from . import sunshine_spare_part_list
 from . import sunshine_spare_part_list_line
 from . import sunshine_ticket_part
+from . import stock_picking

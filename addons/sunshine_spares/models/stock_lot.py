@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
 WARRANTY_STATUSES = [
@@ -13,6 +13,9 @@ WARRANTY_STATUSES = [
 ]
 # Lots whose warranty ends within this many days get a reminder activity.
 WARRANTY_REMINDER_DAYS = 30
+# A customer may return a delivered serial without reason until this many
+# days after its delivery day (the delivery day is day 0).
+NO_REASON_RETURN_DAYS = 7
 
 
 class StockLot(models.Model):
@@ -223,6 +226,99 @@ class StockLot(models.Model):
             "view_mode": "list",
             "domain": [("equipment_lot_id", "=", self.id)],
         }
+
+    def action_no_reason_return(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sunshine_spares.sunshine_lot_return_action"
+        )
+        action["context"] = {"default_lot_id": self.id}
+        return action
+
+    def _no_reason_return_last_date(self):
+        """The last day the customer may return the serial without reason."""
+        self.ensure_one()
+        if not self.delivery_date:
+            return False
+        return self.delivery_date + relativedelta(days=NO_REASON_RETURN_DAYS)
+
+    def _customer_quant(self):
+        """The quant of the serial at a customer's, if it was delivered."""
+        self.ensure_one()
+        return self.env["stock.quant"].search(
+            [
+                ("lot_id", "=", self.id),
+                ("location_id.usage", "=", "customer"),
+                ("quantity", ">", 0),
+            ],
+            limit=1,
+        )
+
+    def _delivery_warehouse(self):
+        """The centre the serial was last delivered from, if any."""
+        self.ensure_one()
+        move_line = self.env["stock.move.line"].search(
+            [
+                ("lot_id", "=", self.id),
+                ("state", "=", "done"),
+                ("location_dest_id.usage", "=", "customer"),
+            ],
+            order="date desc, id desc",
+            limit=1,
+        )
+        return move_line.location_id.warehouse_id
+
+    def _no_reason_return(self, warehouse, note=False):
+        """Take the serial back into ``warehouse`` within the return period.
+
+        Refused, before any stock moves, for a serial that is not at a
+        customer's and after the last day of the period.
+        """
+        self.ensure_one()
+        quant = self._customer_quant()
+        if not self.delivery_date or not quant:
+            raise UserError(
+                _(
+                    "%(lot)s was never delivered to a customer, or is back in "
+                    "stock: only a delivered serial can be returned.",
+                    lot=self.name,
+                )
+            )
+        today = fields.Date.context_today(self)
+        last_day = self._no_reason_return_last_date()
+        if today > last_day:
+            raise UserError(
+                _(
+                    "%(lot)s was delivered on %(delivery)s: its no-reason return "
+                    "period of %(days)s days ended on %(last_day)s. Handle the "
+                    "customer's request as a repair or a warranty claim instead.",
+                    lot=self.name,
+                    delivery=self.delivery_date,
+                    days=NO_REASON_RETURN_DAYS,
+                    last_day=last_day,
+                )
+            )
+        customer = self.customer_id
+        moves = self.env["stock.picking"]._sunshine_transfer(
+            warehouse.in_type_id,
+            quant.location_id,
+            warehouse.lot_stock_id,
+            [(self.product_id, self, quant.quantity)],
+            partner_id=customer.id,
+            origin=_("No-reason return of %s", self.name),
+        )
+        self.customer_id = False
+        self.message_post(
+            body=_(
+                "Returned without reason by %(customer)s on %(date)s into "
+                "%(warehouse)s.%(note)s",
+                customer=customer.display_name or _("the customer"),
+                date=today,
+                warehouse=warehouse.name,
+                note=f" {note}" if note else "",
+            )
+        )
+        return moves
 
     def _warranty_status_on(self, date):
         """The warranty status of the lot on ``date``.

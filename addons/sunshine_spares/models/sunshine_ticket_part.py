@@ -212,51 +212,11 @@ class SunshineTicketPart(models.Model):
     def _create_done_moves(self, picking_type, source, destination, lot_field):
         """One validated transfer of the parts, a move per part, in order."""
         ticket = self.ticket_id
-        picking = self.env["stock.picking"].create(
-            {
-                "picking_type_id": picking_type.id,
-                "location_id": source.id,
-                "location_dest_id": destination.id,
-                "partner_id": ticket.partner_id.id,
-                "origin": ticket.number or ticket.name,
-                "move_ids": [
-                    fields.Command.create(
-                        {
-                            "name": part.product_id.display_name,
-                            "product_id": part.product_id.id,
-                            "product_uom": part.product_id.uom_id.id,
-                            "product_uom_qty": part.quantity,
-                            "location_id": source.id,
-                            "location_dest_id": destination.id,
-                        }
-                    )
-                    for part in self
-                ],
-            }
+        return self.env["stock.picking"]._sunshine_transfer(
+            picking_type,
+            source,
+            destination,
+            [(part.product_id, part[lot_field], part.quantity) for part in self],
+            partner_id=ticket.partner_id.id,
+            origin=ticket.number or ticket.name,
         )
-        picking.action_confirm()
-        moves = picking.move_ids.sorted("id")
-        for part, move in zip(self, moves, strict=True):
-            move.move_line_ids.unlink()
-            self.env["stock.move.line"].create(
-                {
-                    "move_id": move.id,
-                    "picking_id": picking.id,
-                    "product_id": part.product_id.id,
-                    "product_uom_id": part.product_id.uom_id.id,
-                    "lot_id": part[lot_field].id,
-                    "quantity": part.quantity,
-                    "location_id": source.id,
-                    "location_dest_id": destination.id,
-                }
-            )
-        moves.picked = True
-        picking.with_context(skip_sms=True)._action_done()
-        if picking.state != "done":
-            raise UserError(
-                _(
-                    "The transfer %(picking)s of the parts could not be validated.",
-                    picking=picking.name,
-                )
-            )
-        return moves

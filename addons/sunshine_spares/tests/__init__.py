@@ -7,3 +7,4 @@ from . import test_access
 from . import test_portal
 from . import test_spare_part_list
 from . import test_ticket_parts
+from . import test_no_reason_return

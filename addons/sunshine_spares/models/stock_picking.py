@@ -1,0 +1,64 @@
+from odoo import Command, _, api, models
+from odoo.exceptions import UserError
+
+
+class StockPicking(models.Model):
+    _inherit = "stock.picking"
+
+    @api.model
+    def _sunshine_transfer(self, picking_type, source, destination, lines, **values):
+        """Create and validate one transfer; return its moves in ``lines`` order.
+
+        ``lines`` are (product, lot, quantity). The lots are set on the move
+        lines as given, so the very serials requested move, never others
+        the reservation would have picked.
+        """
+        picking = self.create(
+            {
+                "picking_type_id": picking_type.id,
+                "location_id": source.id,
+                "location_dest_id": destination.id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "name": product.display_name,
+                            "product_id": product.id,
+                            "product_uom": product.uom_id.id,
+                            "product_uom_qty": quantity,
+                            "location_id": source.id,
+                            "location_dest_id": destination.id,
+                        }
+                    )
+                    for product, _lot, quantity in lines
+                ],
+                **values,
+            }
+        )
+        picking.action_confirm()
+        moves = picking.move_ids.sorted("id")
+        moves.move_line_ids.unlink()
+        self.env["stock.move.line"].create(
+            [
+                {
+                    "move_id": move.id,
+                    "picking_id": picking.id,
+                    "product_id": product.id,
+                    "product_uom_id": product.uom_id.id,
+                    "lot_id": lot.id,
+                    "quantity": quantity,
+                    "location_id": source.id,
+                    "location_dest_id": destination.id,
+                }
+                for move, (product, lot, quantity) in zip(moves, lines, strict=True)
+            ]
+        )
+        moves.picked = True
+        picking._action_done()
+        if picking.state != "done":
+            raise UserError(
+                _(
+                    "The transfer %(picking)s could not be validated.",
+                    picking=picking.name,
+                )
+            )
+        return moves

@@ -1,0 +1,1 @@
+from . import sunshine_lot_return
