@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import float_compare
 
 
 class SunshineSparePartListLine(models.Model):
@@ -112,3 +113,65 @@ class SunshineSparePartListLine(models.Model):
                         )
                     )
         return orderpoints | Orderpoint.create(to_create)
+
+    @api.model
+    def _cron_low_stock(self):
+        """Tell each centre's manager of the list parts below their minimum.
+
+        One to-do activity on the part for the team leader of the centre;
+        none while one for the same centre and part is still open, so a
+        second run creates nothing. The leader is the manager of the centre's
+        warehouse: stock.warehouse has no responsible user of its own.
+        """
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        Activity = self.env["mail.activity"]
+        quantities = self._centre_quantities(
+            self.search([("list_id.active", "=", True)]).product_id
+        )
+        created = Activity
+        for warehouse in self.env["stock.warehouse"]._sunshine_centres():
+            manager = warehouse.centre_team_ids.user_id[:1]
+            if not manager:
+                continue
+            parts = self.env["product.product"].browse([p.id for p in quantities])
+            on_hand = parts.with_context(location=warehouse.lot_stock_id.id)
+            for part in on_hand:
+                minimum = quantities[part][0]
+                rounding = part.uom_id.rounding
+                if (
+                    float_compare(
+                        part.qty_available, minimum, precision_rounding=rounding
+                    )
+                    >= 0
+                ):
+                    continue
+                # The centre's code leads the summary: the open activity is
+                # found again whatever the language of the run.
+                prefix = f"{warehouse.code}: "
+                if Activity.search_count(
+                    [
+                        ("res_model", "=", "product.template"),
+                        ("res_id", "=", part.product_tmpl_id.id),
+                        ("activity_type_id", "=", todo.id),
+                        ("user_id", "=", manager.id),
+                        ("summary", "=like", f"{prefix}%"),
+                    ],
+                    limit=1,
+                ):
+                    continue
+                created |= part.product_tmpl_id.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=prefix + _("spare stock below the minimum"),
+                    note=_(
+                        "%(centre)s has %(on_hand)s %(uom)s of %(part)s on hand, "
+                        "below the minimum of %(minimum)s of the spare-part lists. "
+                        "Replenish it.",
+                        centre=warehouse.name,
+                        on_hand=part.qty_available,
+                        uom=part.uom_id.name,
+                        part=part.display_name,
+                        minimum=minimum,
+                    ),
+                    user_id=manager.id,
+                )
+        return created
