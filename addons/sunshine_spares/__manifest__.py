@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "security/sunshine_spares_rules.xml",
         "data/ir_cron_data.xml",
+        "data/sunshine_sla_clock_data.xml",
         "views/sunshine_warranty_term_views.xml",
         "views/stock_lot_views.xml",
         "views/stock_lot_templates.xml",
@@ -21,6 +22,7 @@
         "views/stock_warehouse_views.xml",
         "views/sunshine_spare_part_list_views.xml",
         "views/sunshine_ticket_part_views.xml",
+        "views/repair_order_views.xml",
         "wizards/sunshine_lot_return_views.xml",
         "views/sunshine_spares_menus.xml",
     ],
@@ -30,6 +32,7 @@
         "demo/stock_lot_demo.xml",
         "demo/stock_warehouse_demo.xml",
         "demo/sunshine_spare_part_list_demo.xml",
+        "demo/sunshine_sla_policy_demo.xml",
     ],
     "application": True,
 }

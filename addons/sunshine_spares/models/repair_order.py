@@ -1,0 +1,35 @@
+from odoo import models
+
+# The clock of the repair turnaround (72 hours in the seed's repair template).
+REPAIR_CLOCK = "repair_turnaround"
+
+
+class RepairOrder(models.Model):
+    """Repairs run the turnaround clock of the SLA engine.
+
+    The clock starts when the repair is confirmed and stops when it is
+    repaired; a cancelled repair pauses it until it is confirmed again. The
+    engine's scheduled action warns and breaches
+    by the policies of model repair.order.
+    """
+
+    _name = "repair.order"
+    _inherit = ["repair.order", "sunshine.sla.mixin"]
+
+    def _action_repair_confirm(self):
+        to_confirm = self.filtered(lambda repair: repair.state == "draft")
+        res = super()._action_repair_confirm()
+        confirmed = to_confirm.filtered(lambda repair: repair.state == "confirmed")
+        confirmed._sla_start([REPAIR_CLOCK])
+        confirmed._sla_resume()
+        return res
+
+    def action_repair_done(self):
+        res = super().action_repair_done()
+        self.filtered(lambda repair: repair.state == "done")._sla_stop([REPAIR_CLOCK])
+        return res
+
+    def action_repair_cancel(self):
+        res = super().action_repair_cancel()
+        self._sla_pause()
+        return res
