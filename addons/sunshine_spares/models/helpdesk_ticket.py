@@ -61,7 +61,10 @@ class HelpdeskTicket(models.Model):
             )
 
     @api.depends(
-        "lot_id.warranty_start_date", "lot_id.warranty_end_date", "reported_date"
+        "lot_id.warranty_start_date",
+        "lot_id.warranty_end_date",
+        "lot_id.repaired_warranty_end_date",
+        "reported_date",
     )
     def _compute_warranty_status(self):
         for ticket in self:

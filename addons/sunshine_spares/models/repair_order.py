@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import fields, models
 
 # The clock of the repair turnaround (72 hours in the seed's repair template).
 REPAIR_CLOCK = "repair_turnaround"
@@ -26,7 +26,10 @@ class RepairOrder(models.Model):
 
     def action_repair_done(self):
         res = super().action_repair_done()
-        self.filtered(lambda repair: repair.state == "done")._sla_stop([REPAIR_CLOCK])
+        done = self.filtered(lambda repair: repair.state == "done")
+        done._sla_stop([REPAIR_CLOCK])
+        for repair in done.filtered("lot_id"):
+            repair.lot_id._extend_repaired_warranty(fields.Date.context_today(repair))
         return res
 
     def action_repair_cancel(self):

@@ -7,8 +7,8 @@ from odoo.osv import expression
 WARRANTY_STATUSES = [
     ("in_warranty", "In Warranty"),
     ("out_of_warranty", "Out of Warranty"),
-    # Set by the repairs (to come): a part repaired under warranty keeps its
-    # own warranty of the term's repaired-part months past the equipment's.
+    # Set by the repairs: a part repaired under warranty keeps its own
+    # warranty of the term's repaired-part months past the equipment's.
     ("repaired_part_warranty", "Under Repaired-Part Warranty"),
 ]
 # Lots whose warranty ends within this many days get a reminder activity.
@@ -69,6 +69,15 @@ class StockLot(models.Model):
         index=True,
         help="The last day in warranty.",
     )
+    repaired_warranty_end_date = fields.Date(
+        string="Repaired-Part Warranty End",
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+        help="The last day a part repaired under warranty stays covered: the "
+        "repair date plus the term's repaired-part months.",
+    )
     # Not stored: the status changes with the day, not with the record, and
     # a stored one would be wrong from midnight until a scheduled action
     # rewrote every lot. The search method turns it into a domain on the
@@ -118,7 +127,9 @@ class StockLot(models.Model):
             lot.warranty_start_date = start
             lot.warranty_end_date = end
 
-    @api.depends("warranty_start_date", "warranty_end_date")
+    @api.depends(
+        "warranty_start_date", "warranty_end_date", "repaired_warranty_end_date"
+    )
     @api.depends_context("tz")
     def _compute_warranty_status(self):
         today = fields.Date.context_today(self)
@@ -235,6 +246,22 @@ class StockLot(models.Model):
         action["context"] = {"default_lot_id": self.id}
         return action
 
+    def _extend_repaired_warranty(self, repair_date):
+        """A repair under warranty on ``repair_date`` covers the repaired
+        part for the term's repaired-part months, past the lot's warranty."""
+        for lot in self:
+            term = lot.warranty_term_id
+            if not term.repaired_part_months or lot._warranty_status_on(
+                repair_date
+            ) not in ("in_warranty", "repaired_part_warranty"):
+                continue
+            end = repair_date + relativedelta(months=term.repaired_part_months, days=-1)
+            if (
+                not lot.repaired_warranty_end_date
+                or end > lot.repaired_warranty_end_date
+            ):
+                lot.repaired_warranty_end_date = end
+
     def _no_reason_return_last_date(self):
         """The last day the customer may return the serial without reason."""
         self.ensure_one()
@@ -324,16 +351,21 @@ class StockLot(models.Model):
         """The warranty status of the lot on ``date``.
 
         'in_warranty' from the warranty start to its last day included,
-        'out_of_warranty' after it, False before it starts or without a term.
-        The repairs will return 'repaired_part_warranty' when a part repaired
-        under warranty is still covered.
+        'repaired_part_warranty' after it while a part repaired under
+        warranty is still covered, 'out_of_warranty' after both, False
+        before it starts or without a term.
         """
         self.ensure_one()
         if not (date and self.warranty_start_date and self.warranty_end_date):
             return False
         if date < self.warranty_start_date:
             return False
-        return "in_warranty" if date <= self.warranty_end_date else "out_of_warranty"
+        if date <= self.warranty_end_date:
+            return "in_warranty"
+        repaired_end = self.repaired_warranty_end_date
+        if repaired_end and date <= repaired_end:
+            return "repaired_part_warranty"
+        return "out_of_warranty"
 
     @api.model
     def _warranty_status_domain(self, status, date):
@@ -344,7 +376,17 @@ class StockLot(models.Model):
                 ("warranty_end_date", ">=", date),
             ]
         if status == "out_of_warranty":
-            return [("warranty_end_date", "<", date)]
+            return [
+                ("warranty_end_date", "<", date),
+                "|",
+                ("repaired_warranty_end_date", "=", False),
+                ("repaired_warranty_end_date", "<", date),
+            ]
+        if status == "repaired_part_warranty":
+            return [
+                ("warranty_end_date", "<", date),
+                ("repaired_warranty_end_date", ">=", date),
+            ]
         if not status:
             return [
                 "|",

@@ -10,3 +10,4 @@ from . import test_ticket_parts
 from . import test_no_reason_return
 from . import test_low_stock
 from . import test_repair_sla
+from . import test_repaired_warranty

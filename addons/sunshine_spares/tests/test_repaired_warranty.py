@@ -1,0 +1,88 @@
+from datetime import date, datetime
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import SunshineSparesCase
+
+
+@tagged("post_install", "-at_install")
+class TestRepairedPartWarranty(SunshineSparesCase):
+    """The lot's warranty ends on 2026-02-28; a repaired part is covered
+    for 3 more months from its repair."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.lot = cls.create_lot()
+        cls.team = cls.env.ref("sunshine_helpdesk.team_centre_changsha")
+
+    def repair(self, day):
+        with freeze_time(day):
+            repair = self.env["repair.order"].create(
+                {
+                    "product_id": self.product.id,
+                    "lot_id": self.lot.id,
+                    "partner_id": self.customer.id,
+                }
+            )
+            self.env["stock.quant"]._update_available_quantity(
+                self.product, repair.product_location_src_id, 1, lot_id=self.lot
+            )
+            repair.action_validate()
+            repair.action_repair_start()
+            repair.action_repair_end()
+        self.assertEqual(repair.state, "done")
+        return repair
+
+    def ticket_on(self, day):
+        return self.env["helpdesk.ticket"].create(
+            {
+                "name": "Board alarm again",
+                "description": "<p>Board alarm again</p>",
+                "partner_id": self.contact.id,
+                "team_id": self.team.id,
+                "lot_id": self.lot.id,
+                "service_type_id": self.service_repair.id,
+                "reported_date": datetime.combine(day, datetime.min.time()).replace(
+                    hour=12
+                ),
+            }
+        )
+
+    def test_part_repaired_under_warranty_carries_its_own_warranty(self):
+        self.repair("2026-01-15 10:00:00")
+        self.assertEqual(self.lot.repaired_warranty_end_date, date(2026, 4, 14))
+        on = self.lot._warranty_status_on
+        self.assertEqual(on(date(2026, 2, 28)), "in_warranty")
+        self.assertEqual(on(date(2026, 3, 1)), "repaired_part_warranty")
+        self.assertEqual(on(date(2026, 4, 14)), "repaired_part_warranty")
+        self.assertEqual(on(date(2026, 4, 15)), "out_of_warranty")
+        covered = self.ticket_on(date(2026, 3, 10))
+        self.assertEqual(covered.warranty_status, "repaired_part_warranty")
+        self.assertEqual(covered.service_charge, "free")
+        self.assertEqual(covered.fee_amount, 0.0)
+        charged = self.ticket_on(date(2026, 4, 20))
+        self.assertEqual(charged.service_charge, "charged")
+        self.assertEqual(charged.fee_amount, 1500.0)
+        Lot = self.env["stock.lot"]
+        for day, status in (
+            ("2026-03-10", "repaired_part_warranty"),
+            ("2026-04-20", "out_of_warranty"),
+        ):
+            with freeze_time(day):
+                self.lot.invalidate_recordset(["warranty_status"])
+                self.assertEqual(self.lot.warranty_status, status)
+                mine = [("id", "=", self.lot.id)]
+                self.assertEqual(
+                    Lot.search(mine + [("warranty_status", "=", status)]), self.lot
+                )
+                self.assertFalse(Lot.search(mine + [("warranty_status", "!=", status)]))
+
+    def test_repair_after_the_warranty_adds_none(self):
+        self.repair("2026-03-15 10:00:00")
+        self.assertFalse(self.lot.repaired_warranty_end_date)
+        self.assertEqual(
+            self.lot._warranty_status_on(date(2026, 3, 20)), "out_of_warranty"
+        )
