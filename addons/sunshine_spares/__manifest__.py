@@ -34,5 +34,10 @@
         "demo/sunshine_spare_part_list_demo.xml",
         "demo/sunshine_sla_policy_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "sunshine_spares/static/src/js/tours/*.js",
+        ],
+    },
     "application": True,
 }

@@ -11,3 +11,4 @@ from . import test_no_reason_return
 from . import test_low_stock
 from . import test_repair_sla
 from . import test_repaired_warranty
+from . import test_tour
