@@ -14,6 +14,7 @@
         "security/sunshine_spares_rules.xml",
         "data/ir_cron_data.xml",
         "data/sunshine_sla_clock_data.xml",
+        "views/sunshine_fault_code_views.xml",
         "views/sunshine_warranty_term_views.xml",
         "views/stock_lot_views.xml",
         "views/stock_lot_templates.xml",

@@ -1,3 +1,4 @@
+from . import sunshine_fault_code
 from . import sunshine_warranty_term
 from . import sunshine_warranty_fee
 from . import stock_lot

@@ -7,6 +7,8 @@ SERVICE_CHARGES = [
     ("free", "Free"),
     ("charged", "Charged"),
 ]
+# Done repairs of a serial for the same fault after which it is replaced.
+REPAIRS_BEFORE_REPLACEMENT = 2
 
 
 class HelpdeskTicket(models.Model):
@@ -52,12 +54,47 @@ class HelpdeskTicket(models.Model):
         "sunshine.ticket.part", "ticket_id", string="Spare Parts", copy=False
     )
     part_to_issue_count = fields.Integer(compute="_compute_part_to_issue_count")
+    fault_code_id = fields.Many2one(
+        "sunshine.fault.code",
+        string="Fault",
+        index=True,
+        tracking=True,
+        help="The kind of failure of the equipment.",
+    )
+    replacement_required = fields.Boolean(
+        compute="_compute_replacement_required",
+        store=True,
+        help="The serial has been repaired at least twice for the ticket's "
+        "fault: replace the unit instead of repairing it again.",
+    )
+    replacement_delivery_id = fields.Many2one(
+        "stock.picking", readonly=True, copy=False
+    )
+    replacement_return_id = fields.Many2one(
+        "stock.picking", string="Faulty Unit Return", readonly=True, copy=False
+    )
 
     @api.depends("part_ids.state")
     def _compute_part_to_issue_count(self):
         for ticket in self:
             ticket.part_to_issue_count = len(
                 ticket.part_ids.filtered(lambda p: p.state == "draft")
+            )
+
+    @api.depends(
+        "lot_id",
+        "fault_code_id",
+        "lot_id.repair_order_ids.state",
+        "lot_id.repair_order_ids.fault_code_id",
+    )
+    def _compute_replacement_required(self):
+        for ticket in self:
+            fault = ticket.fault_code_id
+            repairs = ticket.lot_id.repair_order_ids.filtered(
+                lambda r, f=fault: r.state == "done" and r.fault_code_id == f
+            )
+            ticket.replacement_required = bool(fault) and (
+                len(repairs) >= REPAIRS_BEFORE_REPLACEMENT
             )
 
     @api.depends(
@@ -138,6 +175,111 @@ class HelpdeskTicket(models.Model):
             raise UserError(_("Add the parts to issue on %s first.", self.number))
         parts._issue()
         return True
+
+    def action_propose_replacement(self):
+        """Deliver a new unit from the centre and take the faulty one back."""
+        self.ensure_one()
+        if not self.env.user.has_group("sunshine_spares.group_spares_user"):
+            raise AccessError(
+                _("Only the warehouse users of the maintenance centre replace units.")
+            )
+        if self.replacement_delivery_id:
+            raise UserError(
+                _(
+                    "A replacement was already proposed on %(ticket)s: see "
+                    "%(picking)s.",
+                    ticket=self.number,
+                    picking=self.replacement_delivery_id.name,
+                )
+            )
+        if not self.replacement_required:
+            raise UserError(
+                _(
+                    "Ticket %(ticket)s needs no replacement: a unit is replaced "
+                    "when its serial was repaired at least twice for the fault of "
+                    "the ticket. Set the serial and the fault, or repair the unit.",
+                    ticket=self.number,
+                )
+            )
+        warehouse = self.team_id.warehouse_id
+        if not warehouse:
+            raise UserError(
+                _(
+                    "Ticket %(ticket)s has no maintenance centre warehouse: set "
+                    "the warehouse of its team before proposing a replacement.",
+                    ticket=self.number,
+                )
+            )
+        faulty = self.lot_id
+        product = faulty.product_id
+        stock = warehouse.lot_stock_id
+        new_unit = self._sunshine_replacement_unit(product, stock)
+        customer_location = self._sunshine_customer_location()
+        Picking = self.env["stock.picking"]
+        values = {"partner_id": self.partner_id.id, "origin": self.number or self.name}
+        delivery = Picking._sunshine_transfer(
+            warehouse.out_type_id,
+            stock,
+            customer_location,
+            [(product, new_unit, 1.0)],
+            **values,
+        ).picking_id
+        returned = Picking._sunshine_transfer(
+            warehouse.in_type_id,
+            customer_location,
+            warehouse._sunshine_defective_location(),
+            [(product, faulty, 1.0)],
+            **values,
+        ).picking_id
+        self.write(
+            {
+                "replacement_delivery_id": delivery.id,
+                "replacement_return_id": returned.id,
+            }
+        )
+        self.message_post(
+            body=_(
+                "Replacement proposed after repeated %(fault)s repairs: new unit "
+                "%(new)s delivered by %(delivery)s, faulty unit %(faulty)s returned "
+                "to the defective parts of %(warehouse)s by %(returned)s.",
+                fault=self.fault_code_id.display_name,
+                new=new_unit.name or product.display_name,
+                delivery=delivery.name,
+                faulty=faulty.name,
+                warehouse=warehouse.name,
+                returned=returned.name,
+            )
+        )
+        return True
+
+    def _sunshine_replacement_unit(self, product, stock):
+        """A unit of ``product`` free in ``stock``: its lot, or none if untracked."""
+        Quant = self.env["stock.quant"]
+        if product.tracking == "none":
+            available = Quant._get_available_quantity(product, stock, strict=True)
+            if available >= 1:
+                return self.env["stock.lot"]
+        else:
+            quants = Quant.search(
+                [
+                    ("product_id", "=", product.id),
+                    ("location_id", "=", stock.id),
+                    ("lot_id", "not in", self.lot_id.ids),
+                    ("quantity", ">", 0),
+                ],
+                order="in_date, id",
+            )
+            for quant in quants:
+                if quant.quantity - quant.reserved_quantity >= 1:
+                    return quant.lot_id
+        raise UserError(
+            _(
+                "No unit of %(product)s is free in %(location)s: receive one "
+                "before proposing the replacement.",
+                product=product.display_name,
+                location=stock.display_name,
+            )
+        )
 
     def _sunshine_customer_location(self):
         """Where parts delivered for the ticket go: the customer's location."""

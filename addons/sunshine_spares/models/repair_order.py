@@ -16,6 +16,14 @@ class RepairOrder(models.Model):
     _name = "repair.order"
     _inherit = ["repair.order", "sunshine.sla.mixin"]
 
+    fault_code_id = fields.Many2one(
+        "sunshine.fault.code",
+        string="Fault",
+        index=True,
+        help="The kind of failure repaired; two repairs of a serial for the "
+        "same fault mark it for replacement on its next ticket.",
+    )
+
     def _action_repair_confirm(self):
         to_confirm = self.filtered(lambda repair: repair.state == "draft")
         res = super()._action_repair_confirm()

@@ -30,6 +30,12 @@ class StockLot(models.Model):
         help="The customer the equipment was delivered to.",
     )
     site = fields.Char(help="Where the equipment is installed.")
+    repair_order_ids = fields.One2many(
+        "repair.order",
+        "lot_id",
+        string="Repair Orders of the Unit",
+        help="The repairs of this serial, counted per fault to propose a replacement.",
+    )
     regional_representative_id = fields.Many2one(
         "res.users",
         domain=[("share", "=", False)],

@@ -12,3 +12,4 @@ from . import test_low_stock
 from . import test_repair_sla
 from . import test_repaired_warranty
 from . import test_tour
+from . import test_replacement

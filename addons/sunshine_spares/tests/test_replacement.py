@@ -1,0 +1,130 @@
+from odoo import Command
+from odoo.exceptions import UserError
+from odoo.tests import new_test_user, tagged
+
+from .common import SunshineSparesCase
+
+
+@tagged("post_install", "-at_install")
+class TestReplacement(SunshineSparesCase):
+    """A serial repaired twice for the same fault is replaced on its third."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.warehouse, cls.team = cls.create_centre("Test Centre", "TCEN")
+        cls.stock = cls.warehouse.lot_stock_id
+        FaultCode = cls.env["sunshine.fault.code"]
+        cls.power_fault = FaultCode.create({"code": "T-PWR", "name": "Test Power"})
+        cls.fan_fault = FaultCode.create({"code": "T-FAN", "name": "Test Fan"})
+        cls.lot = cls.create_lot()
+        cls.new_unit = cls.env["stock.lot"].create(
+            {"name": "TEST-SN-NEW", "product_id": cls.product.id}
+        )
+        cls.env["stock.quant"]._update_available_quantity(
+            cls.product, cls.stock, 1, lot_id=cls.new_unit
+        )
+        cls.storekeeper = new_test_user(
+            cls.env,
+            login="replacement_storekeeper",
+            groups="sunshine_spares.group_spares_user,"
+            "sunshine_helpdesk.group_service_agent",
+        )
+        cls.team.user_ids = [Command.link(cls.storekeeper.id)]
+
+    def repair(self, fault):
+        repair = self.env["repair.order"].create(
+            {
+                "product_id": self.product.id,
+                "lot_id": self.lot.id,
+                "partner_id": self.customer.id,
+                "fault_code_id": fault.id,
+            }
+        )
+        # The unit is repaired in stock: put it there once.
+        location = repair.product_location_src_id
+        if not self.on_hand(self.product, location, self.lot):
+            self.env["stock.quant"]._update_available_quantity(
+                self.product, location, 1, lot_id=self.lot
+            )
+        repair.action_validate()
+        repair.action_repair_start()
+        repair.action_repair_end()
+        self.assertEqual(repair.state, "done")
+        return repair
+
+    def ticket(self, fault):
+        return self.env["helpdesk.ticket"].create(
+            {
+                "name": "Power failure again",
+                "description": "<p>Power failure again</p>",
+                "partner_id": self.contact.id,
+                "team_id": self.team.id,
+                "lot_id": self.lot.id,
+                "fault_code_id": fault.id,
+            }
+        )
+
+    def test_third_failure_with_the_same_fault_is_replaced(self):
+        self.repair(self.power_fault)
+        ticket = self.ticket(self.power_fault)
+        self.assertFalse(ticket.replacement_required, "one repair only")
+        self.repair(self.power_fault)
+        self.assertTrue(ticket.replacement_required, "recomputed by the repair")
+        self.assertTrue(self.ticket(self.power_fault).replacement_required)
+
+        ticket.with_user(self.storekeeper).action_propose_replacement()
+
+        delivery = ticket.replacement_delivery_id
+        self.assertRecordValues(
+            delivery,
+            [
+                {
+                    "state": "done",
+                    "picking_type_id": self.warehouse.out_type_id.id,
+                    "location_id": self.stock.id,
+                    "partner_id": self.contact.id,
+                }
+            ],
+        )
+        self.assertEqual(delivery.move_line_ids.lot_id, self.new_unit)
+        self.assertEqual(self.on_hand(self.product, self.stock, self.new_unit), 0)
+        returned = ticket.replacement_return_id
+        defective = self.warehouse.defective_location_id
+        self.assertRecordValues(
+            returned,
+            [
+                {
+                    "state": "done",
+                    "picking_type_id": self.warehouse.in_type_id.id,
+                    "location_dest_id": defective.id,
+                }
+            ],
+        )
+        self.assertEqual(returned.move_line_ids.lot_id, self.lot)
+        self.assertEqual(self.on_hand(self.product, defective, self.lot), 1)
+        message = ticket.message_ids[0]
+        self.assertIn(delivery.name, message.body)
+        self.assertIn(returned.name, message.body)
+        with self.assertRaisesRegex(UserError, "already proposed"):
+            ticket.action_propose_replacement()
+
+    def test_another_fault_or_one_repair_is_not_replaced(self):
+        self.repair(self.power_fault)
+        self.repair(self.fan_fault)
+        self.assertFalse(self.ticket(self.power_fault).replacement_required)
+        self.assertFalse(self.ticket(self.fan_fault).replacement_required)
+        self.repair(self.fan_fault)
+        self.assertFalse(self.ticket(self.power_fault).replacement_required)
+        self.assertTrue(self.ticket(self.fan_fault).replacement_required)
+        no_fault = self.ticket(self.fan_fault)
+        no_fault.fault_code_id = False
+        self.assertFalse(no_fault.replacement_required)
+
+    def test_refused_when_not_required(self):
+        self.repair(self.power_fault)
+        ticket = self.ticket(self.power_fault)
+        with self.assertRaisesRegex(UserError, "at least twice"):
+            ticket.with_user(self.storekeeper).action_propose_replacement()
+        self.assertFalse(ticket.replacement_delivery_id)
+        self.assertEqual(self.on_hand(self.product, self.stock, self.new_unit), 1)
