@@ -160,14 +160,13 @@ class SunshineTicketPart(models.Model):
             if float_compare(quantity, available, precision_rounding=rounding) > 0:
                 raise UserError(
                     _(
-                        "Only %(available)s %(uom)s of %(part)s%(lot)s are on hand "
-                        "in %(warehouse)s, %(quantity)s requested. Nothing was "
+                        "Only %(available)s %(uom)s of %(part)s are on hand in "
+                        "%(warehouse)s, %(quantity)s requested. Nothing was "
                         "issued: lower the quantity or take the part from another "
                         "centre.",
                         available=available,
                         uom=product.uom_id.name,
-                        part=product.display_name,
-                        lot=f" ({lot.name})" if lot else "",
+                        part=" / ".join(filter(None, [product.display_name, lot.name])),
                         warehouse=warehouse.name,
                         quantity=quantity,
                     )
