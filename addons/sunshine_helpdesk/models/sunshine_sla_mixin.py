@@ -60,9 +60,15 @@ class SunshineSlaMixin(models.AbstractModel):
         help="100 until one of the record's timers is breached, then 0.",
     )
 
+    def _sla_timers(self):
+        """The timers of these records, as the engine: users read timers but
+        only the engine writes them, following the records' own actions
+        that the user's rights on the records already allowed."""
+        return self.sudo().sla_timer_ids
+
     def unlink(self):
         # Timers point to their record by model and id, without a foreign key.
-        timers = self.sudo().sla_timer_ids
+        timers = self._sla_timers()
         res = super().unlink()
         timers.unlink()
         return res
@@ -77,7 +83,9 @@ class SunshineSlaMixin(models.AbstractModel):
         if not self:
             return self.env["sunshine.sla.timer"]
         start = start or fields.Datetime.now()
-        Timer = self.env["sunshine.sla.timer"].sudo()  # engine writes timers
+        # sudo: the engine writes timers (see _sla_timers) and applies every
+        # policy of the company, whoever triggers it
+        Timer = self.env["sunshine.sla.timer"].sudo()
         policies = (
             self.env["sunshine.sla.policy"]
             .sudo()
@@ -118,13 +126,11 @@ class SunshineSlaMixin(models.AbstractModel):
         domain = [("state", "in", ("running", "paused"))]
         if clock_codes is not None:
             domain.append(("clock_id.code", "in", list(clock_codes)))
-        return self.sudo().sla_timer_ids.filtered_domain(domain)
+        return self._sla_timers().filtered_domain(domain)
 
     def _sla_stop(self, clock_codes, when=None):
         """The milestone of these clocks is reached."""
-        timers = self.sudo().sla_timer_ids.filtered(
-            lambda t: t.clock_id.code in clock_codes
-        )
+        timers = self._sla_timers().filtered(lambda t: t.clock_id.code in clock_codes)
         timers._stop(when or fields.Datetime.now())
         self._sla_refresh_status()
 
@@ -143,7 +149,7 @@ class SunshineSlaMixin(models.AbstractModel):
         filters and reports; one write per distinct result."""
         changes = defaultdict(list)
         for record in self:
-            timers = record.sudo().sla_timer_ids
+            timers = record._sla_timers()
             running = timers.filtered(lambda t: t.state == "running")
             if timers.filtered(lambda t: t.state == "breached"):
                 status = "breached"
