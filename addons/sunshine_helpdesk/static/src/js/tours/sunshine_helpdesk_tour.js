@@ -3,7 +3,7 @@
  * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl). */
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openTicketSteps } from "@sunshine_helpdesk/js/tours/tour_steps";
 
 // The ticket is prepared by tests/test_tour.py; keep both in step.
 const TICKET = "Tour: transmission alarm";
@@ -15,45 +15,7 @@ const BEIJING = "北京工程处";
 registry.category("web_tour.tours").add("sunshine_helpdesk_escalation_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Service Desk app",
-            trigger: ".o_app[data-menu-xmlid='sunshine_helpdesk.sunshine_helpdesk_menu_root']",
-            run: "click",
-        },
-        {
-            content: "Open the service tickets",
-            trigger:
-                ".o_menu_sections [data-menu-xmlid='sunshine_helpdesk.sunshine_helpdesk_menu_tickets']",
-            run: "click",
-        },
-        {
-            content: "Wait for the ticket kanban",
-            trigger: ".o_kanban_view .o_kanban_renderer",
-        },
-        {
-            content: "Search the prepared ticket",
-            trigger: ".o_searchview_input",
-            run: `edit ${TICKET}`,
-        },
-        {
-            content: "Confirm the search",
-            trigger: ".o_searchview_input",
-            run: "press Enter",
-        },
-        {
-            content: "Wait for the search to apply",
-            trigger: `.o_searchview_facet:contains("${TICKET}")`,
-        },
-        {
-            content: "Open the prepared ticket",
-            trigger: `.o_kanban_record:contains("${TICKET}")`,
-            run: "click",
-        },
-        {
-            content: "The ticket form is open",
-            trigger: `.o_form_view .o_field_widget[name='name'] input:value("${TICKET}")`,
-        },
+        ...openTicketSteps(TICKET),
         {
             content: "Take the ticket",
             trigger: ".o_form_statusbar button[name='assign_to_me']",

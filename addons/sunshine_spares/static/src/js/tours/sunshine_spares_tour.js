@@ -3,7 +3,7 @@
  * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl). */
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openTicketSteps } from "@sunshine_helpdesk/js/tours/tour_steps";
 
 // The ticket, its requested part line and the part are prepared by
 // tests/test_tour.py; keep both in step. The warehouse user works in Chinese
@@ -20,45 +20,7 @@ const PART_ROW = `${PARTS} .o_data_row:has(.o_data_cell[name='product_id']:conta
 registry.category("web_tour.tours").add("sunshine_spares_issue_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Service Desk app",
-            trigger: ".o_app[data-menu-xmlid='sunshine_helpdesk.sunshine_helpdesk_menu_root']",
-            run: "click",
-        },
-        {
-            content: "Open the service tickets",
-            trigger:
-                ".o_menu_sections [data-menu-xmlid='sunshine_helpdesk.sunshine_helpdesk_menu_tickets']",
-            run: "click",
-        },
-        {
-            content: "Wait for the ticket kanban",
-            trigger: ".o_kanban_view .o_kanban_renderer",
-        },
-        {
-            content: "Search the prepared ticket",
-            trigger: ".o_searchview_input",
-            run: `edit ${TICKET}`,
-        },
-        {
-            content: "Confirm the search",
-            trigger: ".o_searchview_input",
-            run: "press Enter",
-        },
-        {
-            content: "Wait for the search to apply",
-            trigger: `.o_searchview_facet:contains("${TICKET}")`,
-        },
-        {
-            content: "Open the prepared ticket",
-            trigger: `.o_kanban_record:contains("${TICKET}")`,
-            run: "click",
-        },
-        {
-            content: "The ticket form is open",
-            trigger: `.o_form_view .o_field_widget[name='name'] input:value("${TICKET}")`,
-        },
+        ...openTicketSteps(TICKET),
         {
             content: "Open the Spare Parts page",
             trigger: ".o_notebook a.nav-link[name='spare_parts']",
