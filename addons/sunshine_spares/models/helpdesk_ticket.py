@@ -67,11 +67,24 @@ class HelpdeskTicket(models.Model):
         help="The serial has been repaired at least twice for the ticket's "
         "fault: replace the unit instead of repairing it again.",
     )
+    replacement_lot_id = fields.Many2one(
+        "stock.lot",
+        string="Replacement Unit",
+        readonly=True,
+        copy=False,
+        help="The new unit proposed to replace the faulty serial; it takes over "
+        "the installed-base record and the warranty when it is delivered.",
+    )
+    # Indexed: every validated transfer looks up the ticket it replaces for.
     replacement_delivery_id = fields.Many2one(
-        "stock.picking", readonly=True, copy=False
+        "stock.picking", readonly=True, copy=False, index="btree_not_null"
     )
     replacement_return_id = fields.Many2one(
-        "stock.picking", string="Faulty Unit Return", readonly=True, copy=False
+        "stock.picking",
+        string="Faulty Unit Return",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
     )
 
     @api.depends("part_ids.state")
@@ -177,7 +190,11 @@ class HelpdeskTicket(models.Model):
         return True
 
     def action_propose_replacement(self):
-        """Deliver a new unit from the centre and take the faulty one back."""
+        """Propose a new unit from the centre and the return of the faulty one.
+
+        Both transfers are left ready, the new unit reserved, for the
+        warehouse to validate when the units are swapped at the customer's.
+        """
         self.ensure_one()
         if not self.env.user.has_group("sunshine_spares.group_spares_user"):
             raise AccessError(
@@ -222,6 +239,7 @@ class HelpdeskTicket(models.Model):
             stock,
             customer_location,
             [(product, new_unit, 1.0)],
+            validate=False,
             **values,
         ).picking_id
         returned = Picking._sunshine_transfer(
@@ -229,10 +247,12 @@ class HelpdeskTicket(models.Model):
             customer_location,
             warehouse._sunshine_defective_location(),
             [(product, faulty, 1.0)],
+            validate=False,
             **values,
         ).picking_id
         self.write(
             {
+                "replacement_lot_id": new_unit.id,
                 "replacement_delivery_id": delivery.id,
                 "replacement_return_id": returned.id,
             }
@@ -240,8 +260,9 @@ class HelpdeskTicket(models.Model):
         self.message_post(
             body=_(
                 "Replacement proposed after repeated %(fault)s repairs: new unit "
-                "%(new)s delivered by %(delivery)s, faulty unit %(faulty)s returned "
-                "to the defective parts of %(warehouse)s by %(returned)s.",
+                "%(new)s to deliver by %(delivery)s, faulty unit %(faulty)s to "
+                "return to the defective parts of %(warehouse)s by %(returned)s. "
+                "Validate both transfers when the units are swapped.",
                 fault=self.fault_code_id.display_name,
                 new=new_unit.name or product.display_name,
                 delivery=delivery.name,
@@ -251,6 +272,35 @@ class HelpdeskTicket(models.Model):
             )
         )
         return True
+
+    def _sunshine_replacement_moved(self, pickings):
+        """React to the validation of the replacement transfers ``pickings``.
+
+        Once the new unit is delivered it takes over the faulty unit's place
+        in the installed base, whether or not the faulty one is back yet.
+        """
+        for ticket in self:
+            faulty = ticket.lot_id
+            new_unit = ticket.replacement_lot_id
+            if ticket.replacement_delivery_id in pickings and new_unit:
+                new_unit._sunshine_take_over(faulty)
+                ticket.message_post(
+                    body=_(
+                        "Replacement unit %(new)s delivered: it now stands for "
+                        "%(faulty)s in the installed base of %(customer)s.",
+                        new=new_unit.name,
+                        faulty=faulty.name,
+                        customer=new_unit.customer_id.display_name,
+                    )
+                )
+            if ticket.replacement_return_id in pickings:
+                ticket.message_post(
+                    body=_(
+                        "Faulty unit %(faulty)s received back by %(picking)s.",
+                        faulty=faulty.name,
+                        picking=ticket.replacement_return_id.name,
+                    )
+                )
 
     def _sunshine_replacement_unit(self, product, stock):
         """A unit of ``product`` free in ``stock``: its lot, or none if untracked."""

@@ -252,6 +252,39 @@ class StockLot(models.Model):
         action["context"] = {"default_lot_id": self.id}
         return action
 
+    def _sunshine_take_over(self, replaced):
+        """Put this unit in the place of ``replaced`` in the installed base.
+
+        The replacement stands where the replaced unit stood (customer, site,
+        regional representative, which the replaced unit gives up) and
+        continues its warranty: same term, same delivery, commissioning and
+        acceptance dates.
+        """
+        self.ensure_one()
+        self.write(
+            {
+                "customer_id": replaced.customer_id.id,
+                "site": replaced.site,
+                "regional_representative_id": replaced.regional_representative_id.id,
+                "warranty_term_id": replaced.warranty_term_id.id,
+                "delivery_date": replaced.delivery_date,
+                "commissioning_date": replaced.commissioning_date,
+                "initial_acceptance_date": replaced.initial_acceptance_date,
+                "final_acceptance_date": replaced.final_acceptance_date,
+            }
+        )
+        replaced.write(
+            {"customer_id": False, "site": False, "regional_representative_id": False}
+        )
+        body = _(
+            "%(new)s replaced %(replaced)s at %(customer)s.",
+            new=self.name,
+            replaced=replaced.name,
+            customer=self.customer_id.display_name or _("the customer"),
+        )
+        for lot in self | replaced:
+            lot.message_post(body=body)
+
     def _extend_repaired_warranty(self, repair_date):
         """A repair under warranty on ``repair_date`` covers the repaired
         part for the term's repaired-part months, past the lot's warranty."""

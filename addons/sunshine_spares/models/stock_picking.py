@@ -6,12 +6,16 @@ class StockPicking(models.Model):
     _inherit = "stock.picking"
 
     @api.model
-    def _sunshine_transfer(self, picking_type, source, destination, lines, **values):
-        """Create and validate one transfer; return its moves in ``lines`` order.
+    def _sunshine_transfer(
+        self, picking_type, source, destination, lines, validate=True, **values
+    ):
+        """Create one transfer and validate it; return its moves in ``lines`` order.
 
         ``lines`` are (product, lot, quantity). The lots are set on the move
         lines as given, so the very serials requested move, never others
-        the reservation would have picked.
+        the reservation would have picked. With ``validate`` False the
+        transfer is left ready, those serials reserved, for the warehouse to
+        validate when the goods actually move.
         """
         picking = self.create(
             {
@@ -52,6 +56,8 @@ class StockPicking(models.Model):
                 for move, (product, lot, quantity) in zip(moves, lines, strict=True)
             ]
         )
+        if not validate:
+            return moves
         moves.picked = True
         picking._action_done()
         if picking.state != "done":
@@ -62,3 +68,24 @@ class StockPicking(models.Model):
                 )
             )
         return moves
+
+    def _action_done(self):
+        res = super()._action_done()
+        done = self.filtered(lambda picking: picking.state == "done")
+        if done:
+            # sudo: the warehouse user validating a transfer may not read
+            # tickets; this only finds the ticket that proposed the transfer
+            # and records on it what the transfer did.
+            tickets = (
+                self.env["helpdesk.ticket"]
+                .sudo()
+                .search(
+                    [
+                        "|",
+                        ("replacement_delivery_id", "in", done.ids),
+                        ("replacement_return_id", "in", done.ids),
+                    ]
+                )
+            )
+            tickets._sunshine_replacement_moved(done)
+        return res

@@ -75,39 +75,68 @@ class TestReplacement(SunshineSparesCase):
 
         ticket.with_user(self.storekeeper).action_propose_replacement()
 
+        # Proposed: both transfers ready, the new unit reserved, nothing moved.
         delivery = ticket.replacement_delivery_id
         self.assertRecordValues(
             delivery,
             [
                 {
-                    "state": "done",
+                    "state": "assigned",
                     "picking_type_id": self.warehouse.out_type_id.id,
                     "location_id": self.stock.id,
                     "partner_id": self.contact.id,
                 }
             ],
         )
+        self.assertEqual(ticket.replacement_lot_id, self.new_unit)
         self.assertEqual(delivery.move_line_ids.lot_id, self.new_unit)
-        self.assertEqual(self.on_hand(self.product, self.stock, self.new_unit), 0)
+        self.assertEqual(self.on_hand(self.product, self.stock, self.new_unit), 1)
         returned = ticket.replacement_return_id
         defective = self.warehouse.defective_location_id
         self.assertRecordValues(
             returned,
             [
                 {
-                    "state": "done",
+                    "state": "assigned",
                     "picking_type_id": self.warehouse.in_type_id.id,
                     "location_dest_id": defective.id,
                 }
             ],
         )
         self.assertEqual(returned.move_line_ids.lot_id, self.lot)
-        self.assertEqual(self.on_hand(self.product, defective, self.lot), 1)
+        self.assertFalse(self.new_unit.customer_id)
         message = ticket.message_ids[0]
         self.assertIn(delivery.name, message.body)
         self.assertIn(returned.name, message.body)
         with self.assertRaisesRegex(UserError, "already proposed"):
             ticket.action_propose_replacement()
+
+        # The faulty unit comes back first: it stays in the installed base
+        # until its replacement is delivered.
+        returned.with_user(self.storekeeper).button_validate()
+        self.assertEqual(returned.state, "done")
+        self.assertEqual(self.on_hand(self.product, defective, self.lot), 1)
+        self.assertEqual(self.lot.customer_id, self.customer)
+
+        delivery.with_user(self.storekeeper).button_validate()
+        self.assertEqual(delivery.state, "done")
+        self.assertEqual(self.on_hand(self.product, self.stock, self.new_unit), 0)
+        self.assertRecordValues(
+            self.new_unit,
+            [
+                {
+                    "customer_id": self.customer.id,
+                    "regional_representative_id": self.representative.id,
+                    "warranty_term_id": self.term.id,
+                    "final_acceptance_date": self.lot.final_acceptance_date,
+                    "warranty_end_date": self.lot.warranty_end_date,
+                }
+            ],
+        )
+        self.assertFalse(self.lot.customer_id)
+        self.assertFalse(self.lot.regional_representative_id)
+        self.assertIn(self.lot.name, ticket.message_ids[0].body)
+        self.assertIn(self.new_unit.name, ticket.message_ids[0].body)
 
     def test_another_fault_or_one_repair_is_not_replaced(self):
         self.repair(self.power_fault)
