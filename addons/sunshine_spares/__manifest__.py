@@ -24,6 +24,7 @@
         "views/sunshine_spare_part_list_views.xml",
         "views/sunshine_ticket_part_views.xml",
         "views/repair_order_views.xml",
+        "views/sunshine_lot_config_change_views.xml",
         "wizards/sunshine_lot_return_views.xml",
         "views/sunshine_spares_menus.xml",
     ],

@@ -11,3 +11,4 @@ from . import sunshine_ticket_part
 from . import stock_picking
 from . import sunshine_sla_policy
 from . import repair_order
+from . import sunshine_lot_config_change

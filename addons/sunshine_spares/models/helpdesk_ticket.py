@@ -54,6 +54,12 @@ class HelpdeskTicket(models.Model):
         "sunshine.ticket.part", "ticket_id", string="Spare Parts", copy=False
     )
     part_to_issue_count = fields.Integer(compute="_compute_part_to_issue_count")
+    config_change_ids = fields.One2many(
+        "sunshine.lot.config.change",
+        "ticket_id",
+        string="Configuration Changes",
+        copy=False,
+    )
     fault_code_id = fields.Many2one(
         "sunshine.fault.code",
         string="Fault",

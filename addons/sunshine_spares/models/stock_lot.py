@@ -116,6 +116,12 @@ class StockLot(models.Model):
         help="The spare parts put into the equipment on its service tickets.",
     )
     part_count = fields.Integer(compute="_compute_part_count")
+    config_change_ids = fields.One2many(
+        "sunshine.lot.config.change",
+        "lot_id",
+        string="Configuration Changes",
+        help="What the engineers changed on the equipment, latest first.",
+    )
 
     @api.depends(
         "warranty_term_id.start_event",
