@@ -7,7 +7,7 @@
     "category": "After-Sales",
     "author": "Sunshine",
     "license": "LGPL-3",
-    "depends": ["sunshine_helpdesk", "stock", "repair"],
+    "depends": ["sunshine_helpdesk", "stock", "repair", "sale"],
     "data": [
         "security/sunshine_spares_security.xml",
         "security/ir.model.access.csv",
@@ -25,15 +25,18 @@
         "views/sunshine_ticket_part_views.xml",
         "views/repair_order_views.xml",
         "views/sunshine_lot_config_change_views.xml",
+        "views/sunshine_lot_part_price_views.xml",
+        "views/sunshine_service_type_views.xml",
+        "views/sale_order_views.xml",
         "wizards/sunshine_lot_return_views.xml",
         "views/sunshine_spares_menus.xml",
     ],
     "demo": [
         "demo/sunshine_warranty_term_demo.xml",
         "demo/product_product_demo.xml",
-        "demo/stock_lot_demo.xml",
         "demo/stock_warehouse_demo.xml",
         "demo/sunshine_spare_part_list_demo.xml",
+        "demo/stock_lot_demo.xml",
         "demo/sunshine_sla_policy_demo.xml",
     ],
     "assets": {

@@ -12,3 +12,8 @@ from . import stock_picking
 from . import sunshine_sla_policy
 from . import repair_order
 from . import sunshine_lot_config_change
+from . import sunshine_lot_part_price
+from . import sunshine_service_type
+from . import stock_move
+from . import sale_order
+from . import sale_order_line

@@ -1,16 +1,29 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from .stock_lot import COVERED_STATUSES, WARRANTY_STATUSES
 
 # The clock of the repair turnaround (72 hours in the seed's repair template).
 REPAIR_CLOCK = "repair_turnaround"
+# The code of hardware repair (硬件维修) in the service catalogue: the
+# service a repair is charged as unless the user picks another. Service
+# types are each company's data, not the addon's, so it is found by code.
+REPAIR_SERVICE_CODE = "HW_REPAIR"
 
 
 class RepairOrder(models.Model):
-    """Repairs run the turnaround clock of the SLA engine.
+    """Repairs run the turnaround clock of the SLA engine and are charged
+    by the warranty of the repaired serial.
 
     The clock starts when the repair is confirmed and stops when it is
     repaired; a cancelled repair pauses it until it is confirmed again. The
     engine's scheduled action warns and breaches
     by the policies of model repair.order.
+
+    A repair under warranty is free: Odoo's ``under_warranty`` prices its
+    parts at zero on its quotation, and it follows the serial's warranty
+    status on the repair's date. After the warranty the quotation also
+    charges the service fee of the term's fee schedule.
     """
 
     _name = "repair.order"
@@ -23,6 +36,114 @@ class RepairOrder(models.Model):
         help="The kind of failure repaired; two repairs of a serial for the "
         "same fault mark it for replacement on its next ticket.",
     )
+    service_type_id = fields.Many2one(
+        "sunshine.service.type",
+        default=lambda self: self._default_service_type_id(),
+        help="The service the repair is charged as after the warranty, by "
+        "the fee schedule of the serial's warranty term.",
+    )
+    warranty_status = fields.Selection(
+        WARRANTY_STATUSES,
+        compute="_compute_warranty_status",
+        store=True,
+        help="The warranty status of the repaired serial on the repair's "
+        "scheduled date.",
+    )
+    under_warranty = fields.Boolean(
+        compute="_compute_under_warranty",
+        store=True,
+        readonly=False,
+        help="Ticked while the serial is in warranty or its repaired part "
+        "still is: the repair is free, its parts are quoted at zero. Untick "
+        "it to charge the repair anyway, or tick it to repair as a goodwill.",
+    )
+    fee_currency_id = fields.Many2one(
+        "res.currency", compute="_compute_fee", store=True
+    )
+    fee_amount = fields.Monetary(
+        string="Service Fee",
+        currency_field="fee_currency_id",
+        compute="_compute_fee",
+        store=True,
+        readonly=False,
+        help="The price of the repair's service type in the post-warranty "
+        "fee schedule of the serial's warranty term; zero under warranty. "
+        "The quotation of the repair charges it.",
+    )
+    fee_line_ids = fields.One2many(
+        "sale.order.line",
+        "fee_repair_id",
+        string="Service Fee Lines",
+        readonly=True,
+    )
+
+    @api.depends(
+        "lot_id.warranty_start_date",
+        "lot_id.warranty_end_date",
+        "lot_id.repaired_warranty_end_date",
+        "schedule_date",
+    )
+    def _compute_warranty_status(self):
+        for repair in self:
+            repair_date = (
+                fields.Date.context_today(repair, repair.schedule_date)
+                if repair.schedule_date
+                else False
+            )
+            repair.warranty_status = (
+                repair.lot_id._warranty_status_on(repair_date)
+                if repair.lot_id
+                else False
+            )
+
+    @api.depends("warranty_status")
+    def _compute_under_warranty(self):
+        for repair in self:
+            # A finished repair keeps what it was charged as; an unknown
+            # status (no term, warranty not started) leaves it to the user.
+            if repair.state in ("done", "cancel") or not repair.warranty_status:
+                continue
+            repair.under_warranty = repair.warranty_status in COVERED_STATUSES
+
+    @api.depends(
+        "under_warranty",
+        "service_type_id",
+        "lot_id.warranty_term_id.fee_ids.price",
+        "lot_id.warranty_term_id.fee_ids.currency_id",
+        "lot_id.warranty_term_id.fee_ids.service_type_id",
+    )
+    def _compute_fee(self):
+        for repair in self:
+            if repair.state in ("done", "cancel"):
+                continue
+            fee = self.env["sunshine.warranty.fee"]
+            term = repair.lot_id.warranty_term_id
+            if not repair.under_warranty and term and repair.service_type_id:
+                fee = term._fee_for(repair.service_type_id)
+            repair.fee_amount = fee.price
+            repair.fee_currency_id = fee.currency_id or repair.company_id.currency_id
+
+    @api.model
+    def _default_service_type_id(self):
+        return self.env["sunshine.service.type"].search(
+            [
+                ("code", "=", REPAIR_SERVICE_CODE),
+                ("company_id", "in", [self.env.company.id, False]),
+            ],
+            limit=1,
+        )
+
+    def write(self, vals):
+        res = super().write(vals)
+        # A change of under_warranty goes through _update_sale_order_line_price.
+        if {"fee_amount", "service_type_id"} & vals.keys():
+            self._sync_fee_line()
+        return res
+
+    def action_create_sale_order(self):
+        res = super().action_create_sale_order()
+        self._sync_fee_line()
+        return res
 
     def _action_repair_confirm(self):
         to_confirm = self.filtered(lambda repair: repair.state == "draft")
@@ -44,3 +165,69 @@ class RepairOrder(models.Model):
         res = super().action_repair_cancel()
         self._sla_pause()
         return res
+
+    def _update_sale_order_line_price(self):
+        res = super()._update_sale_order_line_price()
+        self._sync_fee_line()
+        return res
+
+    def _sync_fee_line(self):
+        """Charge the service fee on the repair's quotation, or stop charging it.
+
+        A repair charged a fee gets one line of its service type's product,
+        priced by the fee (see sale.order.line._get_display_price); when it
+        is no longer charged, the line's quantity drops to zero, as Odoo
+        does with the lines of cancelled parts.
+        """
+        SaleLine = self.env["sale.order.line"]
+        to_create = []
+        for repair in self.filtered("sale_order_id"):
+            lines = repair.fee_line_ids.filtered(
+                lambda line, r=repair: line.order_id == r.sale_order_id
+            )
+            if repair.under_warranty or not repair.fee_amount:
+                lines.write({"product_uom_qty": 0.0})
+                continue
+            if lines:
+                lines.write({"product_uom_qty": 1.0})
+                lines._compute_price_unit()
+                continue
+            product = repair.service_type_id.product_id
+            if not product:
+                raise UserError(
+                    _(
+                        "The service fee of %(repair)s (%(service)s) cannot be "
+                        "quoted: the service type has no service product. Set "
+                        "its Service Product in the configuration of the "
+                        "service types, or clear the fee of the repair.",
+                        repair=repair.name,
+                        service=repair.service_type_id.name,
+                    )
+                )
+            order = repair.sale_order_id
+            lang_product = product.with_context(lang=order._get_lang())
+            to_create.append(
+                {
+                    "order_id": order.id,
+                    "product_id": product.id,
+                    "product_uom_qty": 1.0,
+                    "fee_repair_id": repair.id,
+                    "name": "\n".join(
+                        [
+                            lang_product.get_product_multiline_description_sale(),
+                            repair.with_context(lang=order._get_lang())._fee_label(),
+                        ]
+                    ),
+                }
+            )
+        return SaleLine.create(to_create)
+
+    def _fee_label(self):
+        """How the fee line names the repair it charges."""
+        self.ensure_one()
+        return _(
+            "%(service)s after the warranty of %(lot)s, repair %(repair)s",
+            service=self.service_type_id.name,
+            lot=self.lot_id.name,
+            repair=self.name,
+        )

@@ -1,4 +1,5 @@
 from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class SunshineSparePartList(models.Model):
@@ -22,6 +23,13 @@ class SunshineSparePartList(models.Model):
     line_ids = fields.One2many(
         "sunshine.spare.part.list.line", "list_id", string="Parts", copy=True
     )
+    supply_years = fields.Integer(
+        string="Guaranteed Supply (years)",
+        default=10,
+        help="The design life of the equipment: its parts are supplied for "
+        "this many years from its delivery at the price they had then. "
+        "0 locks no price.",
+    )
 
     _sql_constraints = [
         (
@@ -35,6 +43,18 @@ class SunshineSparePartList(models.Model):
     def _compute_name(self):
         for part_list in self:
             part_list.name = part_list.product_id.display_name
+
+    @api.constrains("supply_years")
+    def _check_supply_years(self):
+        for part_list in self:
+            if part_list.supply_years < 0:
+                raise ValidationError(
+                    _(
+                        "The guaranteed supply period of the spare parts of "
+                        "%(equipment)s cannot be negative; enter 0 to lock no price.",
+                        equipment=part_list.product_id.display_name,
+                    )
+                )
 
     def action_update_reordering_rules(self):
         """Set every centre's reordering rule of each part of the lists."""

@@ -14,3 +14,5 @@ from . import test_repaired_warranty
 from . import test_tour
 from . import test_replacement
 from . import test_config_change
+from . import test_repair_charge
+from . import test_price_lock
