@@ -32,6 +32,7 @@
         "demo/product_product_demo.xml",
         "demo/stock_lot_demo.xml",
         "demo/stock_warehouse_demo.xml",
+        "demo/res_users_demo.xml",
         "demo/sunshine_spare_part_list_demo.xml",
         "demo/sunshine_sla_policy_demo.xml",
     ],

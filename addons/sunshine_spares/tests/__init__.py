@@ -13,3 +13,4 @@ from . import test_repair_sla
 from . import test_repaired_warranty
 from . import test_tour
 from . import test_replacement
+from . import test_centre_access
