@@ -35,6 +35,7 @@
         "demo/sunshine_warranty_term_demo.xml",
         "demo/product_product_demo.xml",
         "demo/stock_warehouse_demo.xml",
+        "demo/res_users_demo.xml",
         "demo/sunshine_spare_part_list_demo.xml",
         "demo/stock_lot_demo.xml",
         "demo/sunshine_sla_policy_demo.xml",

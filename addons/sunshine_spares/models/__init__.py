@@ -5,6 +5,7 @@ from . import stock_lot
 from . import helpdesk_ticket
 from . import helpdesk_ticket_team
 from . import stock_warehouse
+from . import res_users
 from . import sunshine_spare_part_list
 from . import sunshine_spare_part_list_line
 from . import sunshine_ticket_part

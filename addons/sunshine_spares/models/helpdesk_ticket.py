@@ -183,7 +183,7 @@ class HelpdeskTicket(models.Model):
             self.partner_id = self.lot_id.customer_id
 
     def action_issue_parts(self):
-        """Issue the requested parts from the centre's stock (warehouse users)."""
+        """Issue the requested parts from the centre's stock (its warehouse staff)."""
         self.ensure_one()
         if not self.env.user.has_group("sunshine_spares.group_spares_user"):
             raise AccessError(
@@ -192,6 +192,7 @@ class HelpdeskTicket(models.Model):
         parts = self.part_ids.filtered(lambda p: p.state == "draft")
         if not parts:
             raise UserError(_("Add the parts to issue on %s first.", self.number))
+        parts.warehouse_id._sunshine_check_centre_staff()
         parts._issue()
         return True
 
@@ -233,6 +234,7 @@ class HelpdeskTicket(models.Model):
                     ticket=self.number,
                 )
             )
+        warehouse._sunshine_check_centre_staff()
         faulty = self.lot_id
         product = faulty.product_id
         stock = warehouse.lot_stock_id
@@ -256,7 +258,10 @@ class HelpdeskTicket(models.Model):
             validate=False,
             **values,
         ).picking_id
-        self.write(
+        # sudo: the centre's warehouse staff may read the ticket without
+        # being its agents; these two read-only fields are written here only,
+        # with the transfers just made after the checks above.
+        self.sudo().write(
             {
                 "replacement_lot_id": new_unit.id,
                 "replacement_delivery_id": delivery.id,

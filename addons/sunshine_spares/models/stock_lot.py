@@ -415,10 +415,12 @@ class StockLot(models.Model):
     def _no_reason_return(self, warehouse, note=False):
         """Take the serial back into ``warehouse`` within the return period.
 
-        Refused, before any stock moves, for a serial that is not at a
-        customer's and after the last day of the period.
+        Refused, before any stock moves, into a centre the user is not
+        staff of, for a serial that is not at a customer's and after the
+        last day of the period.
         """
         self.ensure_one()
+        warehouse._sunshine_check_centre_staff()
         quant = self._customer_quant()
         if not self.delivery_date or not quant:
             raise UserError(

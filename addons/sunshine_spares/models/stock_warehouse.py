@@ -1,4 +1,5 @@
-from odoo import _, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 
 class StockWarehouse(models.Model):
@@ -10,6 +11,17 @@ class StockWarehouse(models.Model):
         string="Maintenance Centre Teams",
         help="The service teams of the maintenance centre this warehouse stocks.",
     )
+    centre_user_ids = fields.Many2many(
+        "res.users",
+        "sunshine_warehouse_centre_user_rel",
+        "warehouse_id",
+        "user_id",
+        string="Warehouse Staff",
+        domain=[("share", "=", False)],
+        help="The warehouse users of the maintenance centre: they issue its "
+        "parts, take returns into it and move its stock, and read the tickets "
+        "of its teams. Spare parts managers act in every centre.",
+    )
 
     defective_location_id = fields.Many2one(
         "stock.location",
@@ -18,6 +30,21 @@ class StockWarehouse(models.Model):
         help="Where the centre keeps the faulty parts taken out of the customers' "
         "equipment until they are repaired.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        warehouses = super().create(vals_list)
+        if any(vals.get("centre_user_ids") for vals in vals_list):
+            # The record rules of the staff read their centres; Odoo caches
+            # the rules' domains per user.
+            self.env.registry.clear_cache()
+        return warehouses
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "centre_user_ids" in vals:
+            self.env.registry.clear_cache()
+        return res
 
     def _sunshine_defective_location(self):
         """The centre's defective-parts location, created on first use."""
@@ -40,3 +67,35 @@ class StockWarehouse(models.Model):
     def _sunshine_centres(self):
         """The warehouses of the maintenance centres: those of a service team."""
         return self.search([("centre_team_ids", "!=", False)])
+
+    @api.model
+    def _sunshine_staff_centres(self):
+        """The warehouses whose stock the current user may move.
+
+        Every warehouse of the current companies for a spare parts manager,
+        else those on whose staff the user is; the record rules draw the
+        same line.
+        """
+        if self.env.su or self.env.user.has_group(
+            "sunshine_spares.group_spares_manager"
+        ):
+            return self.search([("company_id", "in", self.env.companies.ids)])
+        return self.env.user.centre_warehouse_ids.with_env(self.env)
+
+    def _sunshine_check_centre_staff(self):
+        """Refuse, before any stock moves, the centres the user is not staff of.
+
+        The record rules would refuse the transfer too, but only once it is
+        written and without naming the centre.
+        """
+        foreign = self - self._sunshine_staff_centres()
+        if foreign:
+            raise AccessError(
+                _(
+                    "You are not on the warehouse staff of %(centre)s: only its "
+                    "staff move its stock. Ask a spare parts manager to add you "
+                    "to the Warehouse Staff of the centre, or leave the task to "
+                    "its staff.",
+                    centre=", ".join(foreign.mapped("name")),
+                )
+            )

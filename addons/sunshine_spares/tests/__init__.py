@@ -16,3 +16,4 @@ from . import test_replacement
 from . import test_config_change
 from . import test_repair_charge
 from . import test_price_lock
+from . import test_centre_access

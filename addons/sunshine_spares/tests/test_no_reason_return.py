@@ -2,6 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import Form, new_test_user, tagged
 
@@ -35,6 +36,7 @@ class TestNoReasonReturn(SunshineSparesCase):
             groups="sunshine_spares.group_spares_user,"
             "sunshine_helpdesk.group_service_agent",
         )
+        cls.warehouse.centre_user_ids = [Command.link(cls.warehouse_user.id)]
 
     def return_lot(self, lot, user=None):
         action = lot.with_user(user or self.env.user).action_no_reason_return()

@@ -31,6 +31,7 @@ class TestReplacement(SunshineSparesCase):
             "sunshine_helpdesk.group_service_agent",
         )
         cls.team.user_ids = [Command.link(cls.storekeeper.id)]
+        cls.warehouse.centre_user_ids = [Command.link(cls.storekeeper.id)]
 
     def repair(self, fault):
         repair = self.env["repair.order"].create(

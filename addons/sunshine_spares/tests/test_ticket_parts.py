@@ -48,6 +48,7 @@ class TestTicketParts(SunshineSparesCase):
             groups="sunshine_helpdesk.group_service_agent",
         )
         cls.team.user_ids = [Command.link(cls.warehouse_user.id)]
+        cls.warehouse.centre_user_ids = [Command.link(cls.warehouse_user.id)]
         cls.team.user_ids = [Command.link(cls.agent.id)]
 
     def add_parts(self, user=None, **fan_values):

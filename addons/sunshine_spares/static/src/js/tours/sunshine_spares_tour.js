@@ -6,9 +6,10 @@ import { registry } from "@web/core/registry";
 import { openTicketSteps } from "@sunshine_helpdesk/js/tours/tour_steps";
 
 // The ticket, its requested part line and the part are prepared by
-// tests/test_tour.py; keep both in step. The warehouse user works in Chinese
-// (zh_CN): the steps match field and button names, menu xmlids, and the
-// names of the records the test creates, never translated labels.
+// tests/test_tour.py; keep both in step. The warehouse user, on the centre's
+// warehouse staff but no agent of its team, works in Chinese (zh_CN): the
+// steps match field and button names, menu xmlids, and the names of the
+// records the test creates, never translated labels.
 const TICKET = "Tour: fan failure at the substation";
 const PART = "Tour Cooling Fan";
 
@@ -20,7 +21,14 @@ const PART_ROW = `${PARTS} .o_data_row:has(.o_data_cell[name='product_id']:conta
 registry.category("web_tour.tours").add("sunshine_spares_issue_tour", {
     url: "/odoo",
     steps: () => [
-        ...openTicketSteps(TICKET),
+        // All but the last step, which looks for the name in an input: the
+        // warehouse user reads the ticket without being its agent, so the
+        // form is read-only and shows the name as text.
+        ...openTicketSteps(TICKET).slice(0, -1),
+        {
+            content: "The ticket form is open, read-only",
+            trigger: `.o_form_view .o_field_widget[name='name']:contains("${TICKET}")`,
+        },
         {
             content: "Open the Spare Parts page",
             trigger: ".o_notebook a.nav-link[name='spare_parts']",
