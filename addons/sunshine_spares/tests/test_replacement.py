@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import SunshineSparesCase
@@ -24,13 +24,12 @@ class TestReplacement(SunshineSparesCase):
         cls.env["stock.quant"]._update_available_quantity(
             cls.product, cls.stock, 1, lot_id=cls.new_unit
         )
+        # Warehouse staff of the centre only: not an agent of the ticket.
         cls.storekeeper = new_test_user(
             cls.env,
             login="replacement_storekeeper",
-            groups="sunshine_spares.group_spares_user,"
-            "sunshine_helpdesk.group_service_agent",
+            groups="sunshine_spares.group_spares_user",
         )
-        cls.team.user_ids = [Command.link(cls.storekeeper.id)]
         cls.warehouse.centre_user_ids = [Command.link(cls.storekeeper.id)]
 
     def repair(self, fault):
@@ -158,3 +157,25 @@ class TestReplacement(SunshineSparesCase):
             ticket.with_user(self.storekeeper).action_propose_replacement()
         self.assertFalse(ticket.replacement_delivery_id)
         self.assertEqual(self.on_hand(self.product, self.stock, self.new_unit), 1)
+
+    def test_refused_to_the_staff_of_another_centre(self):
+        self.repair(self.power_fault)
+        self.repair(self.power_fault)
+        ticket = self.ticket(self.power_fault)
+        other_warehouse, _team = self.create_centre("Other Centre", "TOTH")
+        # An agent of the ticket's team, but warehouse staff of another centre.
+        outsider = new_test_user(
+            self.env,
+            login="replacement_outsider",
+            groups="sunshine_spares.group_spares_user,"
+            "sunshine_helpdesk.group_service_agent",
+        )
+        self.team.user_ids = [Command.link(outsider.id)]
+        other_warehouse.centre_user_ids = [Command.link(outsider.id)]
+        pickings_before = self.env["stock.picking"].search_count([])
+        with self.assertRaisesRegex(AccessError, "Test Centre"):
+            ticket.with_user(outsider).with_context(
+                lang="en_US"
+            ).action_propose_replacement()
+        self.assertFalse(ticket.replacement_delivery_id)
+        self.assertEqual(self.env["stock.picking"].search_count([]), pickings_before)
