@@ -36,6 +36,13 @@ class RepairOrder(models.Model):
         help="The kind of failure repaired; two repairs of a serial for the "
         "same fault mark it for replacement on its next ticket.",
     )
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Service Ticket",
+        index="btree_not_null",
+        copy=False,
+        help="The service ticket the unit was taken in for repair on.",
+    )
     service_type_id = fields.Many2one(
         "sunshine.service.type",
         default=lambda self: self._default_service_type_id(),

@@ -1,0 +1,68 @@
+from odoo import Command
+from odoo.exceptions import UserError
+from odoo.tests import Form, new_test_user, tagged
+
+from .common import SunshineSparesCase
+
+
+@tagged("post_install", "-at_install")
+class TestTicketRepair(SunshineSparesCase):
+    """A ticket sends its faulty unit to the repair workshop of its centre."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.warehouse, cls.team = cls.create_centre("Repair Centre", "TREP")
+        cls.fault = cls.env["sunshine.fault.code"].create(
+            {"code": "T-BRD", "name": "Test Board"}
+        )
+        cls.lot = cls.create_lot()
+        cls.storekeeper = new_test_user(
+            cls.env,
+            login="ticket_repair_storekeeper",
+            groups="sunshine_spares.group_spares_user",
+        )
+        cls.warehouse.centre_user_ids = [Command.link(cls.storekeeper.id)]
+        cls.ticket = cls.env["helpdesk.ticket"].create(
+            {
+                "name": "Board dead",
+                "description": "<p>Board dead</p>",
+                "partner_id": cls.contact.id,
+                "team_id": cls.team.id,
+                "lot_id": cls.lot.id,
+                "fault_code_id": cls.fault.id,
+            }
+        )
+
+    def test_repair_created_from_the_ticket(self):
+        ticket = self.ticket.with_user(self.storekeeper)
+        action = ticket.action_create_repair()
+        repair = Form(
+            self.env["repair.order"]
+            .with_user(self.storekeeper)
+            .with_context(**action["context"])
+        ).save()
+        self.assertRecordValues(
+            repair,
+            [
+                {
+                    "ticket_id": self.ticket.id,
+                    "product_id": self.product.id,
+                    "lot_id": self.lot.id,
+                    "partner_id": self.customer.id,
+                    "fault_code_id": self.fault.id,
+                    "picking_type_id": self.warehouse.repair_type_id.id,
+                }
+            ],
+        )
+        self.assertEqual(ticket.repair_count, 1)
+        self.assertEqual(
+            ticket.action_view_repairs()["domain"], [("ticket_id", "=", ticket.id)]
+        )
+        self.assertIn(repair, self.lot.repair_order_ids)
+
+    def test_ticket_without_serial_refused(self):
+        self.ticket.lot_id = False
+        with self.assertRaisesRegex(UserError, "serial number of the faulty unit"):
+            self.ticket.action_create_repair()
+        self.assertFalse(self.ticket.repair_count)
