@@ -139,15 +139,8 @@ class HelpdeskTicket(models.Model):
     )
     def _compute_warranty_status(self):
         for ticket in self:
-            reported_on = (
-                fields.Date.context_today(ticket, ticket.reported_date)
-                if ticket.reported_date
-                else False
-            )
-            ticket.warranty_status = (
-                ticket.lot_id._warranty_status_on(reported_on)
-                if ticket.lot_id
-                else False
+            ticket.warranty_status = ticket.lot_id._warranty_status_at(
+                ticket.reported_date
             )
 
     @api.depends("warranty_status")
@@ -169,9 +162,8 @@ class HelpdeskTicket(models.Model):
     def _compute_fee(self):
         for ticket in self:
             fee = self.env["sunshine.warranty.fee"]
-            term = ticket.lot_id.warranty_term_id
-            if ticket.service_charge == "charged" and term:
-                fee = term._fee_for(ticket.service_type_id)
+            if ticket.service_charge == "charged" and ticket.lot_id:
+                fee = ticket.lot_id._warranty_fee(ticket.service_type_id)
             ticket.fee_amount = fee.price
             ticket.fee_currency_id = (
                 fee.currency_id

@@ -92,15 +92,8 @@ class RepairOrder(models.Model):
     )
     def _compute_warranty_status(self):
         for repair in self:
-            repair_date = (
-                fields.Date.context_today(repair, repair.schedule_date)
-                if repair.schedule_date
-                else False
-            )
-            repair.warranty_status = (
-                repair.lot_id._warranty_status_on(repair_date)
-                if repair.lot_id
-                else False
+            repair.warranty_status = repair.lot_id._warranty_status_at(
+                repair.schedule_date
             )
 
     @api.depends("warranty_status")
@@ -124,9 +117,8 @@ class RepairOrder(models.Model):
             if repair.state in ("done", "cancel"):
                 continue
             fee = self.env["sunshine.warranty.fee"]
-            term = repair.lot_id.warranty_term_id
-            if not repair.under_warranty and term and repair.service_type_id:
-                fee = term._fee_for(repair.service_type_id)
+            if not repair.under_warranty and repair.lot_id:
+                fee = repair.lot_id._warranty_fee(repair.service_type_id)
             repair.fee_amount = fee.price
             repair.fee_currency_id = fee.currency_id or repair.company_id.currency_id
 

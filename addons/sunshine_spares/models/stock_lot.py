@@ -486,6 +486,20 @@ class StockLot(models.Model):
             return "repaired_part_warranty"
         return "out_of_warranty"
 
+    def _warranty_status_at(self, moment):
+        """The warranty status on the day of the datetime ``moment``, in the
+        user's time zone; False for no lot or no moment."""
+        if not (self and moment):
+            return False
+        return self._warranty_status_on(fields.Date.context_today(self, moment))
+
+    def _warranty_fee(self, service_type):
+        """The post-warranty fee of ``service_type`` in the lot's term, if any."""
+        self.ensure_one()
+        if not (self.warranty_term_id and service_type):
+            return self.env["sunshine.warranty.fee"]
+        return self.warranty_term_id._fee_for(service_type)
+
     @api.model
     def _warranty_status_domain(self, status, date):
         """The lots whose ``_warranty_status_on(date)`` is ``status``."""
