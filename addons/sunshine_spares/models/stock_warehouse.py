@@ -22,7 +22,13 @@ class StockWarehouse(models.Model):
         "parts, take returns into it and move its stock, and read the tickets "
         "of its teams. Spare parts managers act in every centre.",
     )
-
+    centre_manager_id = fields.Many2one(
+        "res.users",
+        string="Warehouse Manager",
+        domain=[("share", "=", False)],
+        help="Told when the centre's spare stock falls below the minimum of "
+        "the spare-part lists; the leader of the centre's team when empty.",
+    )
     defective_location_id = fields.Many2one(
         "stock.location",
         string="Defective Parts Location",
@@ -63,6 +69,11 @@ class StockWarehouse(models.Model):
                 }
             )
         return self.defective_location_id
+
+    def _sunshine_centre_manager(self):
+        """Who answers for the centre's spare stock."""
+        self.ensure_one()
+        return self.centre_manager_id or self.centre_team_ids.user_id[:1]
 
     def _sunshine_centres(self):
         """The warehouses of the maintenance centres: those of a service team."""

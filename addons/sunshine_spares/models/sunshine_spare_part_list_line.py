@@ -118,10 +118,9 @@ class SunshineSparePartListLine(models.Model):
     def _cron_low_stock(self):
         """Tell each centre's manager of the list parts below their minimum.
 
-        One to-do activity on the part for the team leader of the centre;
-        none while one for the same centre and part is still open, so a
-        second run creates nothing. The leader is the manager of the centre's
-        warehouse: stock.warehouse has no responsible user of its own.
+        One to-do activity on the part for the warehouse manager of the
+        centre (or the leader of its team); none while one for the same
+        centre and part is still open, so a second run creates nothing.
         """
         todo = self.env.ref("mail.mail_activity_data_todo")
         Activity = self.env["mail.activity"]
@@ -130,7 +129,7 @@ class SunshineSparePartListLine(models.Model):
         )
         created = Activity
         for warehouse in self.env["stock.warehouse"]._sunshine_centres():
-            manager = warehouse.centre_team_ids.user_id[:1]
+            manager = warehouse._sunshine_centre_manager()
             if not manager:
                 continue
             parts = self.env["product.product"].browse([p.id for p in quantities])

@@ -74,3 +74,12 @@ class TestLowStockCron(SunshineSparesCase):
         cron = self.env.ref("sunshine_spares.ir_cron_low_spare_stock")
         cron.method_direct_trigger()
         self.assertEqual(len(self.alerts(self.leader)), 1)
+
+    def test_the_warehouse_manager_is_told_before_the_team_leader(self):
+        keeper = new_test_user(
+            self.env, login="low_keeper", groups="sunshine_spares.group_spares_user"
+        )
+        self.warehouse.centre_manager_id = keeper
+        self.env["sunshine.spare.part.list.line"]._cron_low_stock()
+        self.assertEqual(len(self.alerts(keeper)), 1)
+        self.assertFalse(self.alerts(self.leader))
