@@ -320,7 +320,7 @@ class HelpdeskTicket(models.Model):
                 "return to the defective parts of %(warehouse)s by %(returned)s. "
                 "Validate both transfers when the units are swapped.",
                 fault=self.fault_code_id.display_name,
-                new=new_unit.name or product.display_name,
+                new=new_unit.name,
                 delivery=delivery.name,
                 faulty=faulty.name,
                 warehouse=warehouse.name,
@@ -359,25 +359,23 @@ class HelpdeskTicket(models.Model):
                 )
 
     def _sunshine_replacement_unit(self, product, stock):
-        """A unit of ``product`` free in ``stock``: its lot, or none if untracked."""
-        Quant = self.env["stock.quant"]
-        if product.tracking == "none":
-            available = Quant._get_available_quantity(product, stock, strict=True)
-            if available >= 1:
-                return self.env["stock.lot"]
-        else:
-            quants = Quant.search(
-                [
-                    ("product_id", "=", product.id),
-                    ("location_id", "=", stock.id),
-                    ("lot_id", "not in", self.lot_id.ids),
-                    ("quantity", ">", 0),
-                ],
-                order="in_date, id",
-            )
-            for quant in quants:
-                if quant.quantity - quant.reserved_quantity >= 1:
-                    return quant.lot_id
+        """A serial of ``product`` free in ``stock`` or on its shelves.
+
+        The faulty unit is a serial of the installed base, so its product
+        is tracked and so is the replacement.
+        """
+        quants = self.env["stock.quant"].search(
+            [
+                ("product_id", "=", product.id),
+                ("location_id", "child_of", stock.id),
+                ("lot_id", "not in", self.lot_id.ids),
+                ("quantity", ">", 0),
+            ],
+            order="in_date, id",
+        )
+        for quant in quants:
+            if quant.quantity - quant.reserved_quantity >= 1:
+                return quant.lot_id
         raise UserError(
             _(
                 "No unit of %(product)s is free in %(location)s: receive one "

@@ -1,4 +1,6 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare, float_is_zero
 
 
 class StockMove(models.Model):
@@ -35,3 +37,55 @@ class StockMove(models.Model):
             )
             move.locked_price = lock.price
             move.locked_price_currency_id = lock.currency_id
+
+    def _sunshine_move_line_vals(self, lot, quantity):
+        """Move lines taking ``quantity`` of ``lot`` (or of no lot) from where
+        it lies in the move's source location.
+
+        Stock kept on a shelf below the source is taken from that shelf,
+        as Odoo's own reservation would; a source that keeps no stock (a
+        customer's) gives the quantity as is.
+        """
+        self.ensure_one()
+        line = {
+            "move_id": self.id,
+            "picking_id": self.picking_id.id,
+            "product_id": self.product_id.id,
+            "product_uom_id": self.product_id.uom_id.id,
+            "lot_id": lot.id,
+            "location_dest_id": self.location_dest_id.id,
+        }
+        if self.location_id.should_bypass_reservation():
+            return [dict(line, location_id=self.location_id.id, quantity=quantity)]
+        rounding = self.product_id.uom_id.rounding
+        quants = (
+            self.env["stock.quant"]
+            ._gather(self.product_id, self.location_id, lot_id=lot or None)
+            .filtered(lambda quant: quant.lot_id == lot)
+        )
+        vals_list = []
+        remaining = quantity
+        for quant in quants:
+            if float_is_zero(remaining, precision_rounding=rounding):
+                break
+            taken = min(remaining, quant.quantity - quant.reserved_quantity)
+            if float_compare(taken, 0.0, precision_rounding=rounding) <= 0:
+                continue
+            vals_list.append(
+                dict(line, location_id=quant.location_id.id, quantity=taken)
+            )
+            remaining -= taken
+        if not float_is_zero(remaining, precision_rounding=rounding):
+            raise UserError(
+                _(
+                    "%(part)s is not free in %(location)s: %(missing)s %(uom)s "
+                    "missing. Receive it or release its reservation first.",
+                    part=" / ".join(
+                        filter(None, [self.product_id.display_name, lot.name])
+                    ),
+                    location=self.location_id.display_name,
+                    missing=remaining,
+                    uom=self.product_id.uom_id.name,
+                )
+            )
+        return vals_list

@@ -43,17 +43,9 @@ class StockPicking(models.Model):
         moves.move_line_ids.unlink()
         self.env["stock.move.line"].create(
             [
-                {
-                    "move_id": move.id,
-                    "picking_id": picking.id,
-                    "product_id": product.id,
-                    "product_uom_id": product.uom_id.id,
-                    "lot_id": lot.id,
-                    "quantity": quantity,
-                    "location_id": source.id,
-                    "location_dest_id": destination.id,
-                }
-                for move, (product, lot, quantity) in zip(moves, lines, strict=True)
+                vals
+                for move, (_product, lot, quantity) in zip(moves, lines, strict=True)
+                for vals in move._sunshine_move_line_vals(lot, quantity)
             ]
         )
         if not validate:

@@ -145,3 +145,30 @@ class TestTicketParts(SunshineSparesCase):
         with self.assertRaises(UserError), self.env.cr.savepoint():
             parts.unlink()
         self.assertEqual(parts[1].quantity, 1)
+
+    def test_parts_kept_on_shelves_are_taken_from_their_shelf(self):
+        Location = self.env["stock.location"]
+        shelf = Location.create({"name": "Shelf A", "location_id": self.stock.id})
+        other_shelf = Location.create({"name": "Shelf B", "location_id": self.stock.id})
+        Quant = self.env["stock.quant"]
+        # the fans of the centre: 5 on the stock itself (setUp), 3 on shelf A
+        # and 2 on shelf B; the card lies on shelf B.
+        Quant._update_available_quantity(self.fan, shelf, 3)
+        Quant._update_available_quantity(self.fan, other_shelf, 2)
+        Quant._update_available_quantity(
+            self.card, self.stock, -1, lot_id=self.card_lot
+        )
+        Quant._update_available_quantity(
+            self.card, other_shelf, 1, lot_id=self.card_lot
+        )
+        self.add_parts(quantity=9)
+        self.ticket.with_user(self.warehouse_user).action_issue_parts()
+        self.assertEqual(self.on_hand(self.fan, self.stock), 0)
+        self.assertEqual(self.on_hand(self.fan, shelf), 0)
+        self.assertEqual(self.on_hand(self.fan, other_shelf), 1)
+        self.assertEqual(self.on_hand(self.card, other_shelf, self.card_lot), 0)
+        self.assertEqual(self.on_hand(self.card, self.stock, self.card_lot), 0)
+        negative = Quant.search(
+            [("location_id", "child_of", self.stock.id), ("quantity", "<", 0)]
+        )
+        self.assertFalse(negative, "nothing is taken from where it is not")
