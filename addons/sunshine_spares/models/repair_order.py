@@ -53,8 +53,8 @@ class RepairOrder(models.Model):
         WARRANTY_STATUSES,
         compute="_compute_warranty_status",
         store=True,
-        help="The warranty status of the repaired serial on the repair's "
-        "scheduled date.",
+        help="The warranty status of the repaired serial on the day its fault "
+        "was reported on the ticket, or on the repair's scheduled date.",
     )
     under_warranty = fields.Boolean(
         compute="_compute_under_warranty",
@@ -89,11 +89,14 @@ class RepairOrder(models.Model):
         "lot_id.warranty_end_date",
         "lot_id.repaired_warranty_end_date",
         "schedule_date",
+        "ticket_id.reported_date",
     )
     def _compute_warranty_status(self):
         for repair in self:
+            # The fault report decides, as on the ticket: a unit reported on
+            # the last day of its warranty is repaired free days later.
             repair.warranty_status = repair.lot_id._warranty_status_at(
-                repair.schedule_date
+                repair.ticket_id.reported_date or repair.schedule_date
             )
 
     @api.depends("warranty_status")

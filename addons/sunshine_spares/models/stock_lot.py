@@ -99,12 +99,17 @@ class StockLot(models.Model):
     )
     warranty_reminder_date = fields.Date(
         string="Warranty Reminder Sent",
-        compute="_compute_warranty_reminder_date",
-        store=True,
         readonly=True,
         copy=False,
-        help="When the regional representative was reminded that the warranty "
-        "ends; cleared when the end date changes.",
+        help="When the regional representative was last reminded that the "
+        "warranty ends.",
+    )
+    warranty_reminded_end_date = fields.Date(
+        string="Reminded Warranty End",
+        readonly=True,
+        copy=False,
+        help="The warranty end date of the last reminder: a new end date "
+        "calls for a new reminder, a date written again unchanged does not.",
     )
     ticket_ids = fields.One2many(
         "helpdesk.ticket", "lot_id", string="Service Tickets", readonly=True
@@ -171,10 +176,6 @@ class StockLot(models.Model):
         return expression.OR(
             [self._warranty_status_domain(status, today) for status in values]
         )
-
-    @api.depends("warranty_end_date")
-    def _compute_warranty_reminder_date(self):
-        self.warranty_reminder_date = False
 
     @api.depends("ticket_ids")
     def _compute_ticket_count(self):
@@ -532,8 +533,10 @@ class StockLot(models.Model):
     def _cron_warranty_ending(self):
         """Remind each regional representative of the warranties ending soon.
 
-        One activity per lot and end date: the lot is stamped, and the stamp
-        is cleared only when its warranty end date changes.
+        One activity per lot and end date: the lot keeps the end date it
+        was reminded of, and only another end date calls for a new reminder.
+        The window holds a month of ends, so comparing the two dates in
+        Python reads little.
         """
         today = fields.Date.context_today(self)
         lots = self.search(
@@ -544,10 +547,9 @@ class StockLot(models.Model):
                     "<=",
                     today + relativedelta(days=WARRANTY_REMINDER_DAYS),
                 ),
-                ("warranty_reminder_date", "=", False),
                 ("regional_representative_id", "!=", False),
             ]
-        )
+        ).filtered(lambda lot: lot.warranty_reminded_end_date != lot.warranty_end_date)
         for lot in lots:
             lot.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -563,5 +565,11 @@ class StockLot(models.Model):
                 ),
                 user_id=lot.regional_representative_id.id,
             )
-        lots.write({"warranty_reminder_date": today})
+        for end_date, same_end in lots.grouped("warranty_end_date").items():
+            same_end.write(
+                {
+                    "warranty_reminder_date": today,
+                    "warranty_reminded_end_date": end_date,
+                }
+            )
         return lots

@@ -69,10 +69,24 @@ class TestCronWarrantyEnding(SunshineSparesCase):
             self.assertEqual(len(self.activities(self.ending)), 1)
             # accepted later than recorded: a new end date, a new reminder
             self.ending.final_acceptance_date = date(2025, 3, 2)
-            self.assertFalse(self.ending.warranty_reminder_date)
             self.assertEqual(self.run_cron(), self.ending)
             self.assertFalse(self.run_cron())
         self.assertEqual(len(self.activities(self.ending)), 2)
+
+    def test_dates_written_again_unchanged_do_not_remind_again(self):
+        with freeze_time("2026-02-01 02:00"):
+            self.run_cron()
+            self.ending.write(
+                {
+                    "final_acceptance_date": self.ending.final_acceptance_date,
+                    "delivery_date": self.ending.delivery_date,
+                }
+            )
+            self.ending.warranty_term_id.duration_months = (
+                self.ending.warranty_term_id.duration_months
+            )
+            self.assertFalse(self.run_cron())
+        self.assertEqual(len(self.activities(self.ending)), 1)
 
     def test_cron_is_a_scheduled_action(self):
         cron = self.env.ref("sunshine_spares.ir_cron_warranty_ending")

@@ -66,3 +66,21 @@ class TestTicketRepair(SunshineSparesCase):
         with self.assertRaisesRegex(UserError, "serial number of the faulty unit"):
             self.ticket.action_create_repair()
         self.assertFalse(self.ticket.repair_count)
+
+    def test_the_fault_report_date_decides_the_warranty_of_the_repair(self):
+        # The warranty of the lot ends on 2026-02-28 (12 months from
+        # the final acceptance of 2025-03-01).
+        self.ticket.reported_date = "2026-02-28 03:00:00"
+        repair = self.env["repair.order"].create(
+            {
+                "ticket_id": self.ticket.id,
+                "product_id": self.product.id,
+                "lot_id": self.lot.id,
+                "partner_id": self.customer.id,
+                "schedule_date": "2026-03-04 03:00:00",
+            }
+        )
+        self.assertEqual(repair.warranty_status, "in_warranty")
+        self.assertTrue(repair.under_warranty)
+        repair.ticket_id = False
+        self.assertEqual(repair.warranty_status, "out_of_warranty")
