@@ -337,8 +337,16 @@ class HelpdeskTicket(models.Model):
         """
         for ticket in self:
             faulty = ticket.lot_id
-            new_unit = ticket.replacement_lot_id
-            if ticket.replacement_delivery_id in pickings and new_unit:
+            delivery = ticket.replacement_delivery_id
+            # The unit that left, whichever serial the warehouse delivered.
+            new_unit = (
+                delivery.move_line_ids.lot_id.filtered(
+                    lambda lot, f=faulty: lot.product_id == f.product_id
+                )[:1]
+                or ticket.replacement_lot_id
+            )
+            if delivery in pickings and new_unit:
+                ticket.replacement_lot_id = new_unit
                 new_unit._sunshine_take_over(faulty)
                 ticket.message_post(
                     body=_(

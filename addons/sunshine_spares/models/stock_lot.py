@@ -290,6 +290,14 @@ class StockLot(models.Model):
         acceptance dates.
         """
         self.ensure_one()
+        # sudo: the prices locked for the replaced unit were promised for the
+        # equipment, which the replacement now is; the user validating the
+        # delivery may not manage locks. Moved first, so that the delivery
+        # date written below locks only the parts they lack.
+        self.sudo().part_price_ids.filtered(
+            lambda lock: lock.product_id in replaced.sudo().part_price_ids.product_id
+        ).unlink()
+        replaced.sudo().part_price_ids.lot_id = self
         self.write(
             {
                 "customer_id": replaced.customer_id.id,
@@ -302,9 +310,7 @@ class StockLot(models.Model):
                 "final_acceptance_date": replaced.final_acceptance_date,
             }
         )
-        replaced.write(
-            {"customer_id": False, "site": False, "regional_representative_id": False}
-        )
+        replaced._leave_installed_base()
         body = _(
             "%(new)s replaced %(replaced)s at %(customer)s.",
             new=self.name,
@@ -313,6 +319,14 @@ class StockLot(models.Model):
         )
         for lot in self | replaced:
             lot.message_post(body=body)
+
+    def _leave_installed_base(self):
+        """The unit is no longer in service at the customer's: it leaves the
+        customer, the site and the regional representative (so no more
+        warranty reminders), and keeps its dates and history."""
+        self.write(
+            {"customer_id": False, "site": False, "regional_representative_id": False}
+        )
 
     def _extend_repaired_warranty(self, repair_date):
         """A repair under warranty on ``repair_date`` covers the repaired
@@ -454,7 +468,7 @@ class StockLot(models.Model):
             partner_id=customer.id,
             origin=_("No-reason return of %s", self.name),
         )
-        self.customer_id = False
+        self._leave_installed_base()
         self.message_post(
             body=_(
                 "Returned without reason by %(customer)s on %(date)s into "

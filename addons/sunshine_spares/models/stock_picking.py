@@ -65,9 +65,11 @@ class StockPicking(models.Model):
         res = super()._action_done()
         done = self.filtered(lambda picking: picking.state == "done")
         if done:
-            # sudo: the warehouse user validating a transfer may not read
-            # tickets; this only finds the ticket that proposed the transfer
-            # and records on it what the transfer did.
+            # sudo: the warehouse user validating a transfer may read the
+            # ticket that proposed it but not write it; what the transfer did
+            # is recorded on it (links, messages) and in the installed base
+            # (the new unit takes the faulty one's place), as a consequence
+            # of the validation the user was allowed to make.
             tickets = (
                 self.env["helpdesk.ticket"]
                 .sudo()

@@ -60,6 +60,7 @@ class TestNoReasonReturn(SunshineSparesCase):
         self.assertEqual(self.on_hand(self.product, self.customers, self.lot), 0)
         self.assertEqual(self.on_hand(self.product, self.stock, self.lot), 1)
         self.assertFalse(self.lot.customer_id)
+        self.assertFalse(self.lot.regional_representative_id, "no more reminders")
         self.assertIn("Returned without reason", self.lot.message_ids[0].body)
 
     @freeze_time("2025-01-18 09:00:00")

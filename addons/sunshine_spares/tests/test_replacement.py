@@ -118,11 +118,28 @@ class TestReplacement(SunshineSparesCase):
         self.assertEqual(self.on_hand(self.product, defective, self.lot), 1)
         self.assertEqual(self.lot.customer_id, self.customer)
 
+        # The storekeeper takes another unit off the shelf than the one
+        # proposed; the price locked for the equipment follows it.
+        other_unit = self.env["stock.lot"].create(
+            {"name": "TEST-SN-NEW-2", "product_id": self.product.id}
+        )
+        self.env["stock.quant"]._update_available_quantity(
+            self.product, self.stock, 1, lot_id=other_unit
+        )
+        delivery.move_line_ids.lot_id = other_unit
+        fuse = self.create_part("Test Replacement Fuse")
+        lock = self.env["sunshine.lot.part.price"].create(
+            {"lot_id": self.lot.id, "product_id": fuse.id, "price": 12.5}
+        )
         delivery.with_user(self.storekeeper).button_validate()
         self.assertEqual(delivery.state, "done")
-        self.assertEqual(self.on_hand(self.product, self.stock, self.new_unit), 0)
+        self.assertEqual(self.on_hand(self.product, self.stock, other_unit), 0)
+        self.assertEqual(self.on_hand(self.product, self.stock, self.new_unit), 1)
+        self.assertEqual(ticket.replacement_lot_id, other_unit)
+        self.assertFalse(self.new_unit.customer_id)
+        self.assertEqual(lock.lot_id, other_unit)
         self.assertRecordValues(
-            self.new_unit,
+            other_unit,
             [
                 {
                     "customer_id": self.customer.id,
@@ -136,7 +153,7 @@ class TestReplacement(SunshineSparesCase):
         self.assertFalse(self.lot.customer_id)
         self.assertFalse(self.lot.regional_representative_id)
         self.assertIn(self.lot.name, ticket.message_ids[0].body)
-        self.assertIn(self.new_unit.name, ticket.message_ids[0].body)
+        self.assertIn(other_unit.name, ticket.message_ids[0].body)
 
     def test_another_fault_or_one_repair_is_not_replaced(self):
         self.repair(self.power_fault)
