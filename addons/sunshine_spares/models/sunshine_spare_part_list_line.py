@@ -134,6 +134,7 @@ class SunshineSparePartListLine(models.Model):
                 continue
             parts = self.env["product.product"].browse([p.id for p in quantities])
             on_hand = parts.with_context(location=warehouse.lot_stock_id.id)
+            low = on_hand.browse()
             for part in on_hand:
                 minimum = quantities[part][0]
                 rounding = part.uom_id.rounding
@@ -141,23 +142,32 @@ class SunshineSparePartListLine(models.Model):
                     float_compare(
                         part.qty_available, minimum, precision_rounding=rounding
                     )
-                    >= 0
+                    < 0
                 ):
-                    continue
-                # The centre's code leads the summary: the open activity is
-                # found again whatever the language of the run.
-                prefix = f"{warehouse.code}: "
-                if Activity.search_count(
+                    low |= part
+            if not low:
+                continue
+            # The centre's code leads the summary: the open activity is
+            # found again whatever the language of the run. One search for
+            # the centre's low parts, not one per part.
+            prefix = f"{warehouse.code}: "
+            told = {
+                activity.res_id
+                for activity in Activity.search_fetch(
                     [
                         ("res_model", "=", "product.template"),
-                        ("res_id", "=", part.product_tmpl_id.id),
+                        ("res_id", "in", low.product_tmpl_id.ids),
                         ("activity_type_id", "=", todo.id),
                         ("user_id", "=", manager.id),
                         ("summary", "=like", f"{prefix}%"),
                     ],
-                    limit=1,
-                ):
+                    ["res_id"],
+                )
+            }
+            for part in low:
+                if part.product_tmpl_id.id in told:
                     continue
+                told.add(part.product_tmpl_id.id)
                 created |= part.product_tmpl_id.activity_schedule(
                     "mail.mail_activity_data_todo",
                     summary=prefix + _("spare stock below the minimum"),
@@ -169,7 +179,7 @@ class SunshineSparePartListLine(models.Model):
                         on_hand=part.qty_available,
                         uom=part.uom_id.name,
                         part=part.display_name,
-                        minimum=minimum,
+                        minimum=quantities[part][0],
                     ),
                     user_id=manager.id,
                 )

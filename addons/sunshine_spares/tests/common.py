@@ -67,6 +67,11 @@ class SunshineSparesCase(TransactionCase):
 
     @classmethod
     def create_lot(cls, name="TEST-SN-0001", **values):
+        return cls.env["stock.lot"].create(cls.lot_values(name, **values))
+
+    @classmethod
+    def lot_values(cls, name, **values):
+        """A delivered, accepted serial of the test product under the term."""
         vals = {
             "name": name,
             "product_id": cls.product.id,
@@ -79,7 +84,7 @@ class SunshineSparesCase(TransactionCase):
             "final_acceptance_date": date(2025, 3, 1),
         }
         vals.update(values)
-        return cls.env["stock.lot"].create(vals)
+        return vals
 
     @classmethod
     def create_centre(cls, name, code, **team_values):
