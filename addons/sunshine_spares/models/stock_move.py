@@ -38,13 +38,15 @@ class StockMove(models.Model):
             move.locked_price = lock.price
             move.locked_price_currency_id = lock.currency_id
 
-    def _sunshine_move_line_vals(self, lot, quantity):
+    def _sunshine_move_line_vals(self, lot, quantity, quants, taken):
         """Move lines taking ``quantity`` of ``lot`` (or of no lot) from where
         it lies in the move's source location.
 
         Stock kept on a shelf below the source is taken from that shelf,
-        as Odoo's own reservation would; a source that keeps no stock (a
-        customer's) gives the quantity as is.
+        first in first out, from ``quants`` (the source's stock, read once
+        for all the moves of a transfer); ``taken`` counts what earlier
+        moves of the transfer took of each quant. A source that keeps no
+        stock (a customer's) gives the quantity as is.
         """
         self.ensure_one()
         line = {
@@ -58,23 +60,22 @@ class StockMove(models.Model):
         if self.location_id.should_bypass_reservation():
             return [dict(line, location_id=self.location_id.id, quantity=quantity)]
         rounding = self.product_id.uom_id.rounding
-        quants = (
-            self.env["stock.quant"]
-            ._gather(self.product_id, self.location_id, lot_id=lot or None)
-            .filtered(lambda quant: quant.lot_id == lot)
-        )
         vals_list = []
         remaining = quantity
         for quant in quants:
             if float_is_zero(remaining, precision_rounding=rounding):
                 break
-            taken = min(remaining, quant.quantity - quant.reserved_quantity)
-            if float_compare(taken, 0.0, precision_rounding=rounding) <= 0:
+            if quant.product_id != self.product_id or quant.lot_id != lot:
+                continue
+            free = quant.quantity - quant.reserved_quantity - taken.get(quant, 0.0)
+            quantity_taken = min(remaining, free)
+            if float_compare(quantity_taken, 0.0, precision_rounding=rounding) <= 0:
                 continue
             vals_list.append(
-                dict(line, location_id=quant.location_id.id, quantity=taken)
+                dict(line, location_id=quant.location_id.id, quantity=quantity_taken)
             )
-            remaining -= taken
+            taken[quant] = taken.get(quant, 0.0) + quantity_taken
+            remaining -= quantity_taken
         if not float_is_zero(remaining, precision_rounding=rounding):
             raise UserError(
                 _(

@@ -41,11 +41,23 @@ class StockPicking(models.Model):
         picking.action_confirm()
         moves = picking.move_ids.sorted("id")
         moves.move_line_ids.unlink()
+        # One read of the stock the moves take from, shelves included.
+        quants = self.env["stock.quant"]
+        if not source.should_bypass_reservation():
+            quants = quants.search(
+                [
+                    ("product_id", "in", moves.product_id.ids),
+                    ("location_id", "child_of", source.id),
+                    ("quantity", ">", 0),
+                ],
+                order="in_date, id",
+            )
+        taken = {}
         self.env["stock.move.line"].create(
             [
                 vals
                 for move, (_product, lot, quantity) in zip(moves, lines, strict=True)
-                for vals in move._sunshine_move_line_vals(lot, quantity)
+                for vals in move._sunshine_move_line_vals(lot, quantity, quants, taken)
             ]
         )
         if not validate:
