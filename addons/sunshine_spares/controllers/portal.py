@@ -10,19 +10,23 @@ EQUIPMENT_PER_PAGE = 80
 class CustomerPortalEquipment(CustomerPortal):
     """The customer's installed base and its warranty end dates."""
 
-    def _equipment_domain(self):
-        # The portal record rule keeps a customer to its own equipment.
-        return [("customer_id", "!=", False)]
+    def _equipment(self):
+        """The serials of the user's company, and the domain that finds them.
+
+        sudo: customers have no access to stock.lot (a serial carries stock
+        and cost fields); the domain keeps them to their own company's
+        equipment and the page shows only the fields it renders.
+        """
+        partner = request.env.user.partner_id.commercial_partner_id
+        return request.env["stock.lot"].sudo(), [
+            ("customer_id", "child_of", partner.id)
+        ]
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "equipment_count" in counters:
-            Lot = request.env["stock.lot"]
-            values["equipment_count"] = (
-                Lot.search_count(self._equipment_domain())
-                if Lot.has_access("read")
-                else 0
-            )
+            Lot, domain = self._equipment()
+            values["equipment_count"] = Lot.search_count(domain)
         return values
 
     @http.route(
@@ -32,10 +36,7 @@ class CustomerPortalEquipment(CustomerPortal):
         website=True,
     )
     def portal_my_equipment(self, page=1, **kw):
-        Lot = request.env["stock.lot"]
-        if not Lot.has_access("read"):
-            return request.redirect("/my")
-        domain = self._equipment_domain()
+        Lot, domain = self._equipment()
         pager = portal_pager(
             url="/my/equipment",
             total=Lot.search_count(domain),

@@ -146,6 +146,11 @@ class HelpdeskTicket(models.Model):
     @api.depends("warranty_status")
     def _compute_service_charge(self):
         for ticket in self:
+            # A closed ticket keeps what it was charged, whatever later
+            # corrections of the serial's dates or of the fee schedule (the
+            # old value is read from the database, as Odoo allows here).
+            if ticket.closed_date and ticket.service_charge:
+                continue
             if ticket.warranty_status == "out_of_warranty":
                 ticket.service_charge = "charged"
             elif ticket.warranty_status:
@@ -161,6 +166,8 @@ class HelpdeskTicket(models.Model):
     )
     def _compute_fee(self):
         for ticket in self:
+            if ticket.closed_date and ticket.fee_currency_id:
+                continue
             fee = self.env["sunshine.warranty.fee"]
             if ticket.service_charge == "charged" and ticket.lot_id:
                 fee = ticket.lot_id._warranty_fee(ticket.service_type_id)

@@ -1,11 +1,13 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 
 PART_STATES = [
     ("draft", "Requested"),
     ("issued", "Issued"),
 ]
+# Written by issuing only.
+ISSUE_FIELDS = {"state", "move_id", "return_move_id", "date_issued"}
 
 
 class SunshineTicketPart(models.Model):
@@ -102,8 +104,23 @@ class SunshineTicketPart(models.Model):
         if any(part.state == "issued" for part in self):
             raise UserError(_("An issued part left the stock: it cannot be deleted."))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_issue_fields(vals)
+        return super().create(vals_list)
+
     def write(self, vals):
-        locked = {"product_id", "lot_id", "quantity", "warehouse_id", "ticket_id"}
+        self._check_issue_fields(vals)
+        locked = {
+            "product_id",
+            "lot_id",
+            "quantity",
+            "warehouse_id",
+            "ticket_id",
+            "return_defective",
+            "defective_lot_id",
+        }
         if locked & set(vals) and any(part.state == "issued" for part in self):
             raise UserError(
                 _(
@@ -112,6 +129,20 @@ class SunshineTicketPart(models.Model):
                 )
             )
         return super().write(vals)
+
+    @api.model
+    def _check_issue_fields(self, vals):
+        """What issuing records (state, moves, date) is written by issuing
+        alone: the views show it read-only, and this keeps a client from
+        marking a part issued without its stock moves, or back to requested
+        to issue it twice."""
+        if not self.env.su and ISSUE_FIELDS & set(vals):
+            raise AccessError(
+                _(
+                    "Parts are marked issued only by issuing them from the "
+                    "maintenance centre's stock (Issue Parts on the ticket)."
+                )
+            )
 
     def _check_issuable(self):
         """Refuse, before any stock moves, what cannot be issued."""
@@ -180,6 +211,9 @@ class SunshineTicketPart(models.Model):
         """
         parts = self.filtered(lambda p: p.state == "draft")
         parts._check_issuable()
+        # sudo: the issue fields are written here only, right after the
+        # stock moves they record (see _check_issue_fields).
+        issued = parts.sudo()
         for warehouse in parts.warehouse_id:
             centre_parts = parts.filtered(lambda p, w=warehouse: p.warehouse_id == w)
             for ticket in centre_parts.ticket_id:
@@ -194,7 +228,7 @@ class SunshineTicketPart(models.Model):
                     lot_field="lot_id",
                 )
                 for part, move in zip(ticket_parts, issue_moves, strict=True):
-                    part.move_id = move
+                    issued.browse(part.id).move_id = move
                 returned = ticket_parts.filtered("return_defective")
                 if returned:
                     return_moves = returned._create_done_moves(
@@ -204,8 +238,8 @@ class SunshineTicketPart(models.Model):
                         lot_field="defective_lot_id",
                     )
                     for part, move in zip(returned, return_moves, strict=True):
-                        part.return_move_id = move
-        parts.write({"state": "issued", "date_issued": fields.Datetime.now()})
+                        issued.browse(part.id).return_move_id = move
+        issued.write({"state": "issued", "date_issued": fields.Datetime.now()})
         return parts
 
     def _create_done_moves(self, picking_type, source, destination, lot_field):

@@ -161,6 +161,27 @@ class TestCentreAccess(SunshineSparesCase):
             foreign.action_apply_inventory()
         self.assertEqual(self.on_hand(self.fan, self.wh_b.lot_stock_id), 5)
 
+    def test_keeper_repairs_in_their_centre_only(self):
+        Repair = self.env["repair.order"]
+        repair_b = Repair.create(
+            {"product_id": self.fan.id, "picking_type_id": self.wh_b.repair_type_id.id}
+        )
+        with self.assertRaises(AccessError):
+            repair_b.with_user(self.keeper_a).action_validate()
+        self.assertEqual(repair_b.state, "draft")
+        with self.assertRaises(AccessError):
+            Repair.with_user(self.keeper_a).create(
+                {
+                    "product_id": self.fan.id,
+                    "picking_type_id": self.wh_b.repair_type_id.id,
+                }
+            )
+        repair_a = Repair.with_user(self.keeper_a).create(
+            {"product_id": self.fan.id, "picking_type_id": self.wh_a.repair_type_id.id}
+        )
+        repair_a.action_validate()
+        self.assertEqual(repair_a.state, "confirmed")
+
     def test_return_into_own_centre_only(self):
         lot = self.create_delivered_lot("TEST-SN-CENTRE", days_ago=0)
         customers = self.customer.property_stock_customer

@@ -64,3 +64,5 @@ class TestPortal(HttpCase):
         self.assertIn("Portal Core Switch", page.text)
         self.assertIn("04/14/2027", page.text, "the warranty end date")
         self.assertNotIn("PORTAL-SN-THEIRS", page.text)
+        # the page, not the model: a serial's stock and cost fields stay hidden
+        self.assertFalse(self.env["stock.lot"].with_user(user).has_access("read"))

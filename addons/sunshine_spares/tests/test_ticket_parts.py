@@ -146,6 +146,42 @@ class TestTicketParts(SunshineSparesCase):
             parts.unlink()
         self.assertEqual(parts[1].quantity, 1)
 
+    def test_only_issuing_marks_a_part_issued(self):
+        parts = self.add_parts(user=self.agent)
+        Part = self.env["sunshine.ticket.part"].with_user(self.agent)
+        with self.assertRaises(AccessError):
+            Part.create(
+                {
+                    "ticket_id": self.ticket.id,
+                    "product_id": self.fan.id,
+                    "state": "issued",
+                }
+            )
+        with self.assertRaises(AccessError):
+            parts[1].with_user(self.agent).state = "issued"
+        self.ticket.with_user(self.warehouse_user).action_issue_parts()
+        # back to requested, to issue it again: refused
+        with self.assertRaises(AccessError):
+            parts[1].with_user(self.agent).write({"state": "draft", "move_id": False})
+        self.assertEqual(parts.mapped("state"), ["issued", "issued"])
+        self.assertEqual(self.on_hand(self.fan, self.stock), 4)
+
+    def test_agents_see_the_parts_of_the_tickets_they_work_on(self):
+        parts = self.add_parts(user=self.agent)
+        stranger = new_test_user(
+            self.env,
+            login="parts_stranger",
+            groups="sunshine_helpdesk.group_service_agent",
+        )
+        self.other_team.user_ids = [Command.link(stranger.id)]
+        Part = self.env["sunshine.ticket.part"]
+        self.assertEqual(
+            Part.with_user(self.agent).search([("id", "in", parts.ids)]), parts
+        )
+        self.assertFalse(Part.with_user(stranger).search([("id", "in", parts.ids)]))
+        with self.assertRaises(AccessError):
+            parts[1].with_user(stranger).quantity = 3
+
     def test_parts_kept_on_shelves_are_taken_from_their_shelf(self):
         Location = self.env["stock.location"]
         shelf = Location.create({"name": "Shelf A", "location_id": self.stock.id})

@@ -47,6 +47,27 @@ class TestTicketWarranty(SunshineSparesCase):
         self.assertEqual(patch.service_charge, "charged")
         self.assertEqual(patch.fee_amount, 0.0, "no price in the schedule")
 
+    def test_a_closed_ticket_keeps_its_charge(self):
+        ticket = self.create_ticket(366)
+        open_ticket = self.create_ticket(366)
+        self.assertEqual(ticket.fee_amount, 2000.0)
+        closed_stage = self.env["helpdesk.ticket.stage"].search(
+            [("closed", "=", True)], limit=1
+        )
+        ticket.stage_id = closed_stage
+        self.assertTrue(ticket.closed_date)
+        # the schedule is raised and the acceptance found to be later
+        self.term.fee_ids.filtered(
+            lambda fee: fee.service_type_id == self.service_onsite
+        ).price = 2500.0
+        self.lot.final_acceptance_date = date(2025, 3, 10)
+        self.assertRecordValues(
+            ticket, [{"service_charge": "charged", "fee_amount": 2000.0}]
+        )
+        self.assertRecordValues(
+            open_ticket, [{"service_charge": "free", "fee_amount": 0.0}]
+        )
+
     def test_status_is_the_one_of_the_reported_date(self):
         ticket = self.create_ticket(366)
         self.assertEqual(ticket.service_charge, "charged")
