@@ -47,6 +47,23 @@ class SaleOrderLine(models.Model):
     def _compute_price_unit(self):
         return super()._compute_price_unit()
 
+    @api.depends("order_id.equipment_lot_id", "fee_repair_id")
+    def _compute_discount(self):
+        res = super()._compute_discount()
+        # The fee, the warranty's zero and the locked price are the prices
+        # promised: a pricelist discount does not come on top of them.
+        for line in self:
+            if line.discount and line._sunshine_price_rule():
+                line.discount = 0.0
+        return res
+
+    def _sunshine_price_rule(self):
+        """Whether an after-sales rule prices the line, not the pricelist."""
+        self.ensure_one()
+        return bool(
+            self.fee_repair_id or self._repair_under_warranty() or self._price_lock()
+        )
+
     def _get_display_price(self):
         self.ensure_one()
         date = self._price_lock_date()

@@ -148,6 +148,49 @@ class TestPriceLock(SunshineSparesCase):
         self.assertEqual(order.order_line.mapped("price_unit"), [800.0, 50.0])
         self.assertEqual(order.order_line.mapped("locked_price"), [800.0, 50.0])
 
+    def test_no_pricelist_discount_on_top_of_the_lock(self):
+        self.env.user.groups_id = [
+            Command.link(self.env.ref("sale.group_discount_per_so_line").id),
+            Command.link(self.env.ref("product.group_product_pricelist").id),
+        ]
+        pricelist = self.env["product.pricelist"].create(
+            {
+                "name": "Test 10% off",
+                "item_ids": [
+                    Command.create(
+                        {
+                            "applied_on": "3_global",
+                            "compute_price": "percentage",
+                            "percent_price": 10.0,
+                        }
+                    )
+                ],
+            }
+        )
+        with freeze_time("2026-06-01 10:00:00"):
+            form = Form(self.env["sale.order"])
+            form.partner_id = self.customer
+            form.pricelist_id = pricelist
+            form.equipment_lot_id = self.lot
+            for part in self.board | self.cable:
+                with form.order_line.new() as line:
+                    line.product_id = part
+            order = form.save()
+        board_line, cable_line = order.order_line
+        self.assertRecordValues(board_line, [{"price_unit": 800.0, "discount": 0.0}])
+        # the cable is not in the list: the pricelist applies
+        self.assertRecordValues(cable_line, [{"price_unit": 10.0, "discount": 10.0}])
+
+    def test_another_customers_serial_is_refused(self):
+        order = self.env["sale.order"].create({"partner_id": self.other_customer.id})
+        with self.assertRaises(ValidationError) as refused:
+            order.equipment_lot_id = self.lot
+        self.assertIn("Choose one of the customer's serials", str(refused.exception))
+        # a contact of the owner quotes for it
+        self.env["sale.order"].create(
+            {"partner_id": self.contact.id, "equipment_lot_id": self.lot.id}
+        )
+
     def test_bad_values_are_refused(self):
         lock = self.lot.part_price_ids[:1]
         with (
