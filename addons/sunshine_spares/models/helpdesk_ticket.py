@@ -34,7 +34,8 @@ class HelpdeskTicket(models.Model):
         store=True,
         readonly=False,
         tracking=True,
-        help="Free in warranty; charged by the term's fee schedule after it. "
+        help="Free in warranty when the term covers the labour (and the travel "
+        "of an on-site service); charged by the term's fee schedule otherwise. "
         "Empty when the warranty status is unknown: choose it.",
     )
     fee_currency_id = fields.Many2one(
@@ -143,7 +144,12 @@ class HelpdeskTicket(models.Model):
                 ticket.reported_date
             )
 
-    @api.depends("warranty_status")
+    @api.depends(
+        "warranty_status",
+        "service_mode",
+        "lot_id.warranty_term_id.covers_labour",
+        "lot_id.warranty_term_id.covers_travel",
+    )
     def _compute_service_charge(self):
         for ticket in self:
             # A closed ticket keeps what it was charged, whatever later
@@ -151,12 +157,16 @@ class HelpdeskTicket(models.Model):
             # old value is read from the database, as Odoo allows here).
             if ticket.closed_date and ticket.service_charge:
                 continue
-            if ticket.warranty_status == "out_of_warranty":
-                ticket.service_charge = "charged"
-            elif ticket.warranty_status:
+            if not ticket.warranty_status:
+                ticket.service_charge = False
+            elif ticket.lot_id._warranty_covers(
+                ticket.warranty_status,
+                labour=True,
+                travel=ticket.service_mode == "onsite",
+            ):
                 ticket.service_charge = "free"
             else:
-                ticket.service_charge = False
+                ticket.service_charge = "charged"
 
     @api.depends(
         "service_charge",

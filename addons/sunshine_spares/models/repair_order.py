@@ -110,6 +110,8 @@ class RepairOrder(models.Model):
 
     @api.depends(
         "under_warranty",
+        "warranty_status",
+        "lot_id.warranty_term_id.covers_labour",
         "service_type_id",
         "lot_id.warranty_term_id.fee_ids.price",
         "lot_id.warranty_term_id.fee_ids.currency_id",
@@ -120,10 +122,34 @@ class RepairOrder(models.Model):
             if repair.state in ("done", "cancel"):
                 continue
             fee = self.env["sunshine.warranty.fee"]
-            if not repair.under_warranty and repair.lot_id:
+            if repair.lot_id and repair._sunshine_labour_charged():
                 fee = repair.lot_id._warranty_fee(repair.service_type_id)
             repair.fee_amount = fee.price
             repair.fee_currency_id = fee.currency_id or repair.company_id.currency_id
+
+    def _sunshine_parts_free(self):
+        """Whether the parts of the repair are quoted at zero.
+
+        Under Warranty ticked makes them free, unless the warranty the
+        unit is in does not cover parts; a unit out of warranty ticked by
+        the user is a goodwill repair, free.
+        """
+        self.ensure_one()
+        return self.under_warranty and self._sunshine_covers(parts=True)
+
+    def _sunshine_labour_charged(self):
+        """Whether the repair's work is charged by the fee schedule: when it
+        is not under warranty, or its warranty does not cover labour."""
+        self.ensure_one()
+        return not (self.under_warranty and self._sunshine_covers(labour=True))
+
+    def _sunshine_covers(self, **what):
+        """Whether the term covers ``what`` for a unit in warranty; a unit
+        out of it (a goodwill repair) is not held to its term."""
+        self.ensure_one()
+        if self.warranty_status not in COVERED_STATUSES:
+            return True
+        return self.lot_id._warranty_covers(self.warranty_status, **what)
 
     @api.model
     def _default_service_type_id(self):
@@ -169,7 +195,17 @@ class RepairOrder(models.Model):
         return res
 
     def _update_sale_order_line_price(self):
-        res = super()._update_sale_order_line_price()
+        # Odoo quotes every part of a repair under warranty at zero; those
+        # of a warranty that does not cover parts keep their price.
+        paid_parts = self.filtered(
+            lambda repair: repair.under_warranty and not repair._sunshine_parts_free()
+        )
+        res = super(RepairOrder, self - paid_parts)._update_sale_order_line_price()
+        paid_parts.move_ids.filtered(
+            lambda move: move.repair_line_type == "add"
+        ).sale_line_id.with_context(
+            force_price_recomputation=True
+        )._compute_price_unit()
         self._sync_fee_line()
         return res
 
@@ -187,7 +223,7 @@ class RepairOrder(models.Model):
             lines = repair.fee_line_ids.filtered(
                 lambda line, r=repair: line.order_id == r.sale_order_id
             )
-            if repair.under_warranty or not repair.fee_amount:
+            if not repair.fee_amount:
                 lines.write({"product_uom_qty": 0.0})
                 continue
             if lines:

@@ -100,4 +100,6 @@ class SaleOrderLine(models.Model):
         self.ensure_one()
         # sudo: as repair's own lines, a salesperson reads the repair moves
         # of the line only to know whether the part is free.
-        return any(self.sudo().move_ids.repair_id.mapped("under_warranty"))
+        return any(
+            repair._sunshine_parts_free() for repair in self.sudo().move_ids.repair_id
+        )

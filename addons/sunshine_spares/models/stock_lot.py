@@ -508,6 +508,21 @@ class StockLot(models.Model):
             return False
         return self._warranty_status_on(fields.Date.context_today(self, moment))
 
+    def _warranty_covers(self, status, parts=False, labour=False, travel=False):
+        """Whether the warranty, in ``status``, covers what is asked.
+
+        The lot must be under warranty (or its repaired part), and its term
+        cover each of the parts, the labour and the travel asked for.
+        """
+        self.ensure_one()
+        term = self.warranty_term_id
+        return bool(
+            status in COVERED_STATUSES
+            and (term.covers_parts or not parts)
+            and (term.covers_labour or not labour)
+            and (term.covers_travel or not travel)
+        )
+
     def _warranty_fee(self, service_type):
         """The post-warranty fee of ``service_type`` in the lot's term, if any."""
         self.ensure_one()

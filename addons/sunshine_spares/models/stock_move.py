@@ -38,6 +38,21 @@ class StockMove(models.Model):
             move.locked_price = lock.price
             move.locked_price_currency_id = lock.currency_id
 
+    def _create_repair_sale_order_line(self):
+        res = super()._create_repair_sale_order_line()
+        # Odoo quotes the parts of a repair under warranty at zero; a
+        # warranty that does not cover parts quotes them at their price.
+        self.filtered(
+            lambda move: (
+                move.sale_line_id
+                and move.repair_id.under_warranty
+                and not move.repair_id._sunshine_parts_free()
+            )
+        ).sale_line_id.with_context(
+            force_price_recomputation=True
+        )._compute_price_unit()
+        return res
+
     def _sunshine_move_line_vals(self, lot, quantity, quants, taken):
         """Move lines taking ``quantity`` of ``lot`` (or of no lot) from where
         it lies in the move's source location.

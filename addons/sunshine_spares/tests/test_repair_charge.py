@@ -89,6 +89,31 @@ class TestRepairCharge(SunshineSparesCase):
         self.assertEqual(part_line.price_unit, 800.0)
         self.assertEqual(order.amount_untaxed, 1500.0 + 2 * 800.0)
 
+    def test_the_terms_coverage_decides_what_is_free(self):
+        # parts not covered: the parts are charged, the work is not
+        self.term.covers_parts = False
+        repair = self.repair_on("2025-06-01 10:00:00")
+        self.assertTrue(repair.under_warranty)
+        self.assertEqual(repair.fee_amount, 0.0)
+        order = self.quote(repair, "2025-06-01 11:00:00")
+        self.assertEqual(self.part_lines(order).price_unit, 800.0)
+        self.assertFalse(self.fee_lines(order))
+        # labour not covered: the parts are free, the work is charged
+        self.term.write({"covers_parts": True, "covers_labour": False})
+        repair = self.repair_on("2025-06-01 10:00:00")
+        self.assertTrue(repair.under_warranty)
+        self.assertEqual(repair.fee_amount, 1500.0)
+        order = self.quote(repair, "2025-06-01 11:00:00")
+        self.assertEqual(self.part_lines(order).price_unit, 0.0)
+        self.assertEqual(self.fee_lines(order).price_unit, 1500.0)
+
+    def test_goodwill_repair_after_warranty_is_free(self):
+        repair = self.repair_on("2026-06-01 10:00:00")
+        repair.under_warranty = True
+        self.assertEqual(repair.fee_amount, 0.0)
+        order = self.quote(repair, "2026-06-01 11:00:00")
+        self.assertEqual(order.amount_untaxed, 0.0)
+
     def test_repaired_part_warranty_is_free(self):
         self.lot.repaired_warranty_end_date = date(2026, 5, 31)
         repair = self.repair_on("2026-04-01 10:00:00")

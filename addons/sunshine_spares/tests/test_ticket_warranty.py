@@ -47,6 +47,21 @@ class TestTicketWarranty(SunshineSparesCase):
         self.assertEqual(patch.service_charge, "charged")
         self.assertEqual(patch.fee_amount, 0.0, "no price in the schedule")
 
+    def test_the_terms_coverage_decides_what_is_free(self):
+        self.term.covers_travel = False
+        onsite = self.create_ticket(100)
+        phone = self.create_ticket(100, service_type_id=self.service_patch.id)
+        self.assertEqual(onsite.service_mode, "onsite")
+        self.assertRecordValues(
+            onsite | phone,
+            [
+                {"service_charge": "charged", "fee_amount": 2000.0},
+                {"service_charge": "free", "fee_amount": 0.0},
+            ],
+        )
+        self.term.covers_labour = False
+        self.assertEqual(phone.service_charge, "charged")
+
     def test_a_closed_ticket_keeps_its_charge(self):
         ticket = self.create_ticket(366)
         open_ticket = self.create_ticket(366)
