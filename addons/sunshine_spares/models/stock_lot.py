@@ -165,7 +165,12 @@ class StockLot(models.Model):
 
     def _search_warranty_status(self, operator, value):
         if operator not in ("=", "!=", "in", "not in"):
-            raise ValidationError(_("Unsupported search on the warranty status."))
+            raise UserError(
+                _(
+                    "The warranty status is searched by value only (is, is not, "
+                    "is in, is not in): pick one of the statuses in the filter."
+                )
+            )
         values = [value] if operator in ("=", "!=") else list(value)
         if operator in ("!=", "not in"):
             # The statuses split the lots; a negation of their domains would

@@ -1,6 +1,6 @@
 from datetime import date
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import SunshineSparesCase
@@ -36,6 +36,11 @@ class TestBadInput(SunshineSparesCase):
         self.assertEqual(self.term.repaired_part_months, 3)
         self.term.repaired_part_months = 0
         self.assertEqual(self.term.repaired_part_months, 0)
+
+    def test_warranty_status_searched_by_value_only(self):
+        Lot = self.env["stock.lot"]
+        with self.assertRaisesRegex(UserError, "searched by value only"):
+            Lot.search([("warranty_status", "ilike", "warranty")])
 
     def test_fee_not_negative(self):
         with (
