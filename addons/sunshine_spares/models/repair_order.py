@@ -214,8 +214,9 @@ class RepairOrder(models.Model):
 
         A repair charged a fee gets one line of its service type's product,
         priced by the fee (see sale.order.line._get_display_price); when it
-        is no longer charged, the line's quantity drops to zero, as Odoo
-        does with the lines of cancelled parts.
+        is no longer charged, or charged as another service type, the line's
+        quantity drops to zero, as Odoo does with the lines of cancelled
+        parts.
         """
         SaleLine = self.env["sale.order.line"]
         to_create = []
@@ -223,14 +224,18 @@ class RepairOrder(models.Model):
             lines = repair.fee_line_ids.filtered(
                 lambda line, r=repair: line.order_id == r.sale_order_id
             )
+            product = repair.service_type_id.product_id
             if not repair.fee_amount:
                 lines.write({"product_uom_qty": 0.0})
                 continue
-            if lines:
-                lines.write({"product_uom_qty": 1.0})
-                lines._compute_price_unit()
+            # The line of another service type than the repair's now is
+            # dropped like a cancelled part, and one of the current made.
+            current = lines.filtered(lambda line, p=product: line.product_id == p)
+            (lines - current).write({"product_uom_qty": 0.0})
+            if current:
+                current.write({"product_uom_qty": 1.0})
+                current._compute_price_unit()
                 continue
-            product = repair.service_type_id.product_id
             if not product:
                 raise UserError(
                     _(

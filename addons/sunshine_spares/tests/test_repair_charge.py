@@ -107,6 +107,23 @@ class TestRepairCharge(SunshineSparesCase):
         self.assertEqual(self.part_lines(order).price_unit, 0.0)
         self.assertEqual(self.fee_lines(order).price_unit, 1500.0)
 
+    def test_another_service_type_is_quoted_with_its_product(self):
+        onsite_product = self.env["product.product"].create(
+            {"name": "Test On-site Fee", "type": "service"}
+        )
+        self.service_onsite.product_id = onsite_product
+        repair = self.repair_on("2026-06-01 10:00:00")
+        order = self.quote(repair, "2026-06-01 11:00:00")
+        repair.service_type_id = self.service_onsite
+        self.assertEqual(repair.fee_amount, 2000.0)
+        self.assertEqual(self.fee_lines(order).product_uom_qty, 0.0)
+        onsite_line = order.order_line.filtered(
+            lambda line: line.product_id == onsite_product
+        )
+        self.assertRecordValues(
+            onsite_line, [{"product_uom_qty": 1.0, "price_unit": 2000.0}]
+        )
+
     def test_goodwill_repair_after_warranty_is_free(self):
         repair = self.repair_on("2026-06-01 10:00:00")
         repair.under_warranty = True
