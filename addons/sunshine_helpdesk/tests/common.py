@@ -37,6 +37,20 @@ class AddonInstallMixin:
         self.assertNotIn(menu.id, Menu.with_user(outsider)._visible_menu_ids())
 
 
+class QueryCountMixin:
+    """Counts the queries of a call, for the performance tests of the addons."""
+
+    def count_queries(self, function):
+        """The queries of ``function`` on cold record caches, flushed, and
+        its result."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        result = function()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before, result
+
+
 class SunshineHelpdeskCase(TransactionCase):
     """A small service organisation of its own, on the demo SLA policies.
 

@@ -7,6 +7,8 @@ from odoo import Command, fields
 from odoo.tests import new_test_user, tagged
 from odoo.tools import SQL
 
+from odoo.addons.sunshine_helpdesk.tests.common import QueryCountMixin
+
 from .common import SunshineSparesCase
 
 # Query counts measured on Odoo 18.0 with the demo database (2026-11-25);
@@ -41,7 +43,7 @@ TICKET_REPAIR_COUNT_QUERIES = 1
 SERIAL_QUERIES_PER_BATCH = 9
 
 
-class SparesPerformanceCase(SunshineSparesCase):
+class SparesPerformanceCase(QueryCountMixin, SunshineSparesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -49,15 +51,6 @@ class SparesPerformanceCase(SunshineSparesCase):
         cls.env = cls.env(
             context=dict(cls.env.context, tracking_disable=True, mail_create_nolog=True)
         )
-
-    def count_queries(self, function):
-        """The queries of ``function`` on cold record caches, flushed."""
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.env.cr.sql_log_count
-        result = function()
-        self.env.flush_all()
-        return self.env.cr.sql_log_count - before, result
 
     def make_lots(self, prefix, count, acceptance):
         """``count`` serials whose 12-month warranty starts at ``acceptance``."""
