@@ -123,6 +123,11 @@ class StockLot(models.Model):
         help="The spare parts put into the equipment on its service tickets.",
     )
     part_count = fields.Integer(compute="_compute_part_count")
+    repair_part_count = fields.Integer(
+        string="Repair Parts",
+        compute="_compute_repair_part_count",
+        help="The spare parts put into the unit by its repairs.",
+    )
     config_change_ids = fields.One2many(
         "sunshine.lot.config.change",
         "lot_id",
@@ -204,6 +209,27 @@ class StockLot(models.Model):
         for lot in self:
             lot.part_count = counts.get(lot, 0)
 
+    def _repair_part_domain(self):
+        """The stock moves of the parts the repairs of the lots put in."""
+        return [
+            ("repair_id.lot_id", "in", self.ids),
+            ("repair_line_type", "=", "add"),
+            ("state", "!=", "cancel"),
+        ]
+
+    def _compute_repair_part_count(self):
+        Move = self.env["stock.move"]
+        if not Move.has_access("read"):
+            self.repair_part_count = 0
+            return
+        counts = dict(
+            Move._read_group(self._repair_part_domain(), ["repair_id"], ["__count"])
+        )
+        for lot in self:
+            lot.repair_part_count = sum(
+                count for repair, count in counts.items() if repair.lot_id == lot
+            )
+
     @api.constrains(
         "delivery_date",
         "commissioning_date",
@@ -276,6 +302,21 @@ class StockLot(models.Model):
             "res_model": "sunshine.ticket.part",
             "view_mode": "list",
             "domain": [("equipment_lot_id", "=", self.id)],
+        }
+
+    def action_view_repair_parts(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Parts Used in Repairs"),
+            "res_model": "stock.move",
+            "view_mode": "list,form",
+            "views": [
+                (self.env.ref("stock.view_move_tree").id, "list"),
+                (False, "form"),
+            ],
+            "domain": self._repair_part_domain(),
+            "context": {"create": False},
         }
 
     def action_no_reason_return(self):

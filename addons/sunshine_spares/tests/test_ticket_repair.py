@@ -84,3 +84,41 @@ class TestTicketRepair(SunshineSparesCase):
         self.assertTrue(repair.under_warranty)
         repair.ticket_id = False
         self.assertEqual(repair.warranty_status, "out_of_warranty")
+
+    def test_parts_of_the_repairs_are_in_the_equipment_history(self):
+        fan = self.create_part("Test Repair Fan")
+        stock = self.warehouse.lot_stock_id
+        self.env["stock.quant"]._update_available_quantity(fan, stock, 3)
+        self.env["stock.quant"]._update_available_quantity(
+            self.product, stock, 1, lot_id=self.lot
+        )
+        repair = self.env["repair.order"].create(
+            {
+                "ticket_id": self.ticket.id,
+                "product_id": self.product.id,
+                "lot_id": self.lot.id,
+                "partner_id": self.customer.id,
+                "picking_type_id": self.warehouse.repair_type_id.id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "product_id": fan.id,
+                            "product_uom_qty": 2.0,
+                            "repair_line_type": "add",
+                        }
+                    )
+                ],
+            }
+        )
+        repair.action_validate()
+        repair.action_repair_start()
+        repair.action_repair_end()
+        self.assertEqual(repair.state, "done")
+        self.assertEqual(self.on_hand(fan, stock), 1, "out of the centre's stock")
+        lot = self.lot.with_user(self.storekeeper)
+        self.assertEqual(lot.repair_part_count, 1)
+        action = lot.action_view_repair_parts()
+        moves = self.env["stock.move"].search(action["domain"])
+        self.assertRecordValues(
+            moves, [{"product_id": fan.id, "quantity": 2.0, "state": "done"}]
+        )
