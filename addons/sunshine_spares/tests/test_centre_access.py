@@ -182,6 +182,27 @@ class TestCentreAccess(SunshineSparesCase):
         repair_a.action_validate()
         self.assertEqual(repair_a.state, "confirmed")
 
+    def test_keeper_scraps_in_their_centre_only(self):
+        Scrap = self.env["stock.scrap"].with_user(self.keeper_a)
+        with self.assertRaises(AccessError):
+            Scrap.create(
+                {
+                    "product_id": self.fan.id,
+                    "scrap_qty": 1,
+                    "location_id": self.wh_b.lot_stock_id.id,
+                }
+            )
+        scrap = Scrap.create(
+            {
+                "product_id": self.fan.id,
+                "scrap_qty": 1,
+                "location_id": self.wh_a.lot_stock_id.id,
+            }
+        )
+        scrap.action_validate()
+        self.assertEqual(self.on_hand(self.fan, self.wh_a.lot_stock_id), 4)
+        self.assertEqual(self.on_hand(self.fan, self.wh_b.lot_stock_id), 5)
+
     def test_return_into_own_centre_only(self):
         lot = self.create_delivered_lot("TEST-SN-CENTRE", days_ago=0)
         customers = self.customer.property_stock_customer
