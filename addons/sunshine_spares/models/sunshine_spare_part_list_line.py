@@ -60,13 +60,18 @@ class SunshineSparePartListLine(models.Model):
                 )
 
     @api.model
-    def _centre_quantities(self, parts):
-        """{part: (minimum, recommended)} per centre, summed over the lists.
+    def _centre_quantities(self, parts, company):
+        """{part: (minimum, recommended)} per centre of ``company``, summed
+        over its lists and the shared ones.
 
         A part in the lists of several equipment models is stocked for each.
         """
         groups = self._read_group(
-            [("product_id", "in", parts.ids), ("list_id.active", "=", True)],
+            [
+                ("product_id", "in", parts.ids),
+                ("list_id.active", "=", True),
+                ("company_id", "in", [company.id, False]),
+            ],
             ["product_id"],
             ["min_qty:sum", "recommended_qty:sum"],
         )
@@ -76,8 +81,11 @@ class SunshineSparePartListLine(models.Model):
     def _update_orderpoints(self, parts):
         """Create or update the reordering rule of ``parts`` in every centre."""
         Orderpoint = self.env["stock.warehouse.orderpoint"]
-        quantities = self._centre_quantities(parts)
         warehouses = self.env["stock.warehouse"]._sunshine_centres()
+        quantities_of = {
+            company: self._centre_quantities(parts, company)
+            for company in warehouses.company_id
+        }
         existing = {
             (op.warehouse_id, op.product_id): op
             for op in Orderpoint.with_context(active_test=False).search(
@@ -91,6 +99,7 @@ class SunshineSparePartListLine(models.Model):
         orderpoints = Orderpoint
         to_create = []
         for warehouse in warehouses:
+            quantities = quantities_of[warehouse.company_id]
             for part, (minimum, recommended) in quantities.items():
                 vals = {
                     "product_min_qty": minimum,
@@ -124,14 +133,17 @@ class SunshineSparePartListLine(models.Model):
         """
         todo = self.env.ref("mail.mail_activity_data_todo")
         Activity = self.env["mail.activity"]
-        quantities = self._centre_quantities(
-            self.search([("list_id.active", "=", True)]).product_id
-        )
+        list_parts = self.search([("list_id.active", "=", True)]).product_id
+        quantities_of = {}
         created = Activity
         for warehouse in self.env["stock.warehouse"]._sunshine_centres():
             manager = warehouse._sunshine_centre_manager()
             if not manager:
                 continue
+            company = warehouse.company_id
+            if company not in quantities_of:
+                quantities_of[company] = self._centre_quantities(list_parts, company)
+            quantities = quantities_of[company]
             parts = self.env["product.product"].browse([p.id for p in quantities])
             on_hand = parts.with_context(location=warehouse.lot_stock_id.id)
             low = on_hand.browse()

@@ -128,3 +128,40 @@ class TestSparePartList(SunshineSparesCase):
             self.assertLessEqual(len(team.warehouse_id.code), 5)
             warehouses |= team.warehouse_id
         self.assertEqual(len(warehouses), 10)
+
+    def test_a_companys_lists_set_the_rules_of_its_own_centres(self):
+        other_company = self.env["res.company"].create({"name": "Test Other Co."})
+        Warehouse = self.env["stock.warehouse"].with_company(other_company)
+        wh_other = Warehouse.create(
+            {
+                "name": "Test Other Centre",
+                "code": "TOCC",
+                "company_id": other_company.id,
+            }
+        )
+        self.env["helpdesk.ticket.team"].create(
+            {
+                "name": "Test Other Centre",
+                "support_level": "1",
+                "company_id": other_company.id,
+                "warehouse_id": wh_other.id,
+            }
+        )
+        self.env["sunshine.spare.part.list"].create(
+            {
+                "product_id": self.other_equipment.id,
+                "company_id": other_company.id,
+                "line_ids": [
+                    (
+                        0,
+                        0,
+                        {"product_id": self.fan.id, "min_qty": 4, "recommended_qty": 6},
+                    )
+                ],
+            }
+        )
+        self.part_list.action_update_reordering_rules()
+        north = self.orderpoint(self.wh_north, self.fan)
+        other = self.orderpoint(wh_other, self.fan)
+        self.assertEqual((north.product_min_qty, north.product_max_qty), (2, 5))
+        self.assertEqual((other.product_min_qty, other.product_max_qty), (4, 6))
