@@ -3,7 +3,7 @@
 {
     "name": "Sunshine Spare Parts and Warranty",
     "summary": "Installed base, warranty terms and spare parts of the centres",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "After-Sales",
     "author": "Sunshine",
     "license": "LGPL-3",
