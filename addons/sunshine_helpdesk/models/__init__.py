@@ -1,3 +1,4 @@
+from . import sunshine_protected_fields_mixin
 from . import sunshine_sla_clock
 from . import sunshine_service_type
 from . import sunshine_sla_policy

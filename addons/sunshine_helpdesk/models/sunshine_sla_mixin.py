@@ -24,7 +24,9 @@ class SunshineSlaMixin(models.AbstractModel):
     """
 
     _name = "sunshine.sla.mixin"
+    _inherit = "sunshine.protected.fields.mixin"
     _description = "SLA Timers Mixin"
+    _sunshine_protected_fields = ("sla_deadline", "sla_status", "sla_compliance")
 
     # The field holding when the record was reported, for policies that
     # count from then rather than from the start of their clock.
@@ -172,7 +174,7 @@ class SunshineSlaMixin(models.AbstractModel):
                 changes[tuple(values.items())].append(record.id)
         for values, ids in changes.items():
             # the engine's bookkeeping, written whatever the user may edit
-            self.browse(ids).sudo().write(dict(values))
+            self.browse(ids).sudo()._sunshine_as_action().write(dict(values))
 
     # ------------------------------------------------------------------
     # Reactions of the scheduled action (``sunshine.sla.timer``)

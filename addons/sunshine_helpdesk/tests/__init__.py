@@ -5,4 +5,5 @@ from . import test_bad_input
 from . import test_performance
 from . import test_cron_concurrency
 from . import test_portal
+from . import test_protected_fields
 from . import test_tour

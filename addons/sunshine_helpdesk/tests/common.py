@@ -1,5 +1,7 @@
+import json
+
 from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import HttpCase, TransactionCase, new_test_user
 
 
 class AddonInstallMixin:
@@ -49,6 +51,65 @@ class QueryCountMixin:
         result = function()
         self.env.flush_all()
         return self.env.cr.sql_log_count - before, result
+
+
+class RpcError(Exception):
+    """An error answered by the external API: its exception name and message."""
+
+    def __init__(self, name, message):
+        super().__init__(f"{name}: {message}")
+        self.name = name
+        self.message = message
+
+
+class RpcCaseMixin:
+    """Calls the external API as a user, as any client of Odoo can.
+
+    Mixed into an ``HttpCase``. The call goes through JSON-RPC
+    (``/web/dataset/call_kw``) after a real login; what the server refuses
+    there is refused to every client, whatever the views show.
+    """
+
+    _rpc_login = None
+
+    def rpc(self, user, model, method, *args, password=None, **kwargs):
+        """``model.method(*args, **kwargs)`` as ``user``; its result, or
+        ``RpcError``. ``password`` defaults to the login, as for
+        ``new_test_user``."""
+        if self._rpc_login != user.login:
+            self.authenticate(user.login, password or user.login)
+            self._rpc_login = user.login
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 0,
+            "params": {
+                "model": model,
+                "method": method,
+                "args": list(args),
+                "kwargs": kwargs,
+            },
+        }
+        response = self.url_open(
+            "/web/dataset/call_kw",
+            data=json.dumps(payload),
+            headers={"Content-Type": "application/json"},
+        )
+        response.raise_for_status()
+        body = response.json()
+        if "error" in body:
+            data = body["error"]["data"]
+            raise RpcError(data["name"], data["message"])
+        return body["result"]
+
+    def assertRpcRefused(
+        self, user, model, method, *args, error="odoo.exceptions.AccessError", **kw
+    ):
+        """The call is refused with ``error``; returns the message."""
+        with self.assertRaises(RpcError) as caught:
+            self.rpc(user, model, method, *args, **kw)
+        self.assertEqual(caught.exception.name, error, caught.exception.message)
+        return caught.exception.message
 
 
 class SunshineHelpdeskCase(TransactionCase):

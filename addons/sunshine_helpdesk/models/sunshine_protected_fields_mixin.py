@@ -1,0 +1,77 @@
+from odoo import _, api, models
+from odoo.exceptions import AccessError
+
+# The context value that lets the actions and the engine write protected
+# fields. It is an object, not a flag: a context that comes over RPC is JSON
+# and can never hold it (the pattern of OCA queue_job's edit sentinel).
+_ACTION_SENTINEL = object()
+_CONTEXT_KEY = "sunshine_action_write"
+
+
+class SunshineProtectedFieldsMixin(models.AbstractModel):
+    """Fields that only the model's actions and the engine may write.
+
+    A model lists them in ``_sunshine_protected_fields``; every class of the
+    model adds its own (an addon extending the model lists only its new
+    fields). A direct ``create`` or ``write`` of one of them is refused,
+    whatever the access rights allow, so a client of the external API cannot
+    set a stamp, a state or a date that an action sets. The actions write
+    them through ``_sunshine_as_action()``.
+    """
+
+    _name = "sunshine.protected.fields.mixin"
+    _description = "Fields Set by Actions Only"
+
+    _sunshine_protected_fields = ()
+
+    def _sunshine_as_action(self):
+        """These records, allowed to write their protected fields. For the
+        model's own actions and the engine only, never with values that
+        came from a client."""
+        return self.with_context(**{_CONTEXT_KEY: _ACTION_SENTINEL})
+
+    @api.model
+    def _sunshine_protected_field_names(self):
+        names = set()
+        for cls in type(self).__mro__:
+            names.update(cls.__dict__.get("_sunshine_protected_fields", ()))
+        return names
+
+    def _sunshine_writes_protected(self):
+        """Whether this environment may write protected fields: an action
+        (``_sunshine_as_action``), or the data files of an install."""
+        context = self.env.context
+        return context.get(_CONTEXT_KEY) is _ACTION_SENTINEL or bool(
+            self.env.su and context.get("install_mode")
+        )
+
+    def _sunshine_assert_unprotected(self, field_names):
+        if self._sunshine_writes_protected():
+            return
+        refused = sorted(set(field_names) & self._sunshine_protected_field_names())
+        if refused:
+            raise AccessError(
+                _(
+                    "%(fields)s of %(model)s are set by its actions only; use the "
+                    "buttons of the form instead of writing them.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in refused
+                    ),
+                    model=self.env["ir.model"]._get(self._name).name,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # a ``default_<field>`` key of the context is a value too
+        defaults = [
+            key[8:] for key in self.env.context if key.startswith("default_")
+        ]
+        for vals in vals_list:
+            self._sunshine_assert_unprotected([*vals, *defaults])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._sunshine_assert_unprotected(vals)
+        return super().write(vals)
