@@ -65,9 +65,7 @@ class SunshineProtectedFieldsMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         # a ``default_<field>`` key of the context is a value too
-        defaults = [
-            key[8:] for key in self.env.context if key.startswith("default_")
-        ]
+        defaults = [key[8:] for key in self.env.context if key.startswith("default_")]
         for vals in vals_list:
             self._sunshine_assert_unprotected([*vals, *defaults])
         return super().create(vals_list)

@@ -1,7 +1,7 @@
 import json
 
 from odoo import Command
-from odoo.tests import HttpCase, TransactionCase, new_test_user
+from odoo.tests import TransactionCase, new_test_user
 
 
 class AddonInstallMixin:
