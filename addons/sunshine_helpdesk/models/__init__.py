@@ -1,4 +1,6 @@
 from . import sunshine_protected_fields_mixin
+from . import resource_calendar
+from . import resource_calendar_attendance
 from . import sunshine_sla_clock
 from . import sunshine_service_type
 from . import sunshine_sla_policy
@@ -8,3 +10,4 @@ from . import sunshine_ticket_escalation
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket
+from . import helpdesk_ticket_indexes

@@ -95,13 +95,9 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("escalation_ids")
     def _compute_escalation_count(self):
-        counts = dict(
-            self.env["sunshine.ticket.escalation"]._read_group(
-                [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
-            )
-        )
+        # the form reads the escalations anyway: counting them costs nothing
         for ticket in self:
-            ticket.escalation_count = counts.get(ticket, 0)
+            ticket.escalation_count = len(ticket.escalation_ids)
 
     @api.depends("sla_timer_ids.deadline", "sla_timer_ids.state")
     def _compute_milestone_sla(self):
@@ -140,8 +136,15 @@ class HelpdeskTicket(models.Model):
             if vals.get("service_mode") == "onsite":
                 vals.setdefault("onsite_decided_date", fields.Datetime.now())
         tickets = super().create(vals_list)
-        tickets._sla_start(CLOCKS_AT_CREATION)
-        tickets.filtered(lambda t: t.service_mode == "onsite")._sla_start(["arrival"])
+        # one start for all the clocks of all the tickets
+        tickets._sla_start_by_record(
+            {
+                ticket: CLOCKS_AT_CREATION
+                + (("arrival",) if ticket.service_mode == "onsite" else ())
+                for ticket in tickets
+            },
+            created=True,
+        )
         return tickets
 
     def write(self, vals):

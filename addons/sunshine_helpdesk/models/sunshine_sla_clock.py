@@ -24,3 +24,13 @@ class SunshineSlaClock(models.Model):
     _sql_constraints = [
         ("code_uniq", "unique(code)", "Another SLA clock already has this code."),
     ]
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env.registry.clear_cache()  # the policies' _sla_policy_rows
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()  # the policies' _sla_policy_rows
+        return res
