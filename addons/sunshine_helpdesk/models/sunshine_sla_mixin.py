@@ -230,6 +230,35 @@ class SunshineSlaMixin(models.AbstractModel):
             by_record[timer.res_id] |= timer
         return [(record, by_record[record.id]) for record in self]
 
+    def _sla_post(self, bodies, subtype_xmlid):
+        """Post ``bodies`` ({record id: body}) on these records with the
+        subtype, notifying their followers as ``message_post`` does; what
+        it would compute for each record (author, reply-to, alias domain,
+        company) is computed once for all."""
+        if not hasattr(self, "message_post"):
+            return
+        posting = self.filtered(lambda record: record.id in bodies)
+        if not posting:
+            return
+        author_id, email_from = posting._message_compute_author(
+            None, None, raise_on_email=True
+        )
+        reply_to = posting._notify_get_reply_to(default=email_from)
+        domains = posting.sudo()._mail_get_alias_domains(
+            default_company=self.env.company
+        )
+        companies = posting._mail_get_companies(default=self.env.company)
+        for record in posting:
+            record.message_post(
+                body=bodies[record.id],
+                subtype_xmlid=subtype_xmlid,
+                author_id=author_id,
+                email_from=email_from,
+                reply_to=reply_to[record.id],
+                record_alias_domain_id=domains[record.id].id,
+                record_company_id=companies[record.id].id,
+            )
+
     def _sla_warn(self, timers, now):
         """The warning time of ``timers`` has come. ``self`` are their
         records, one or many: the scheduled action calls it for a batch,
@@ -245,6 +274,7 @@ class SunshineSlaMixin(models.AbstractModel):
             and not self.env.context.get("mail_activity_automation_skip")
         )
         model_id = self.env["ir.model"]._get_id(self._name) if schedule else False
+        bodies = {}
         for record, record_timers in self._sla_timers_by_record(timers):
             summary = _(
                 "SLA at risk: %(timers)s", timers=", ".join(record_timers._describe())
@@ -263,35 +293,38 @@ class SunshineSlaMixin(models.AbstractModel):
                         "user_id": user.id,
                     }
                 )
-            if hasattr(record, "message_post"):
-                record.message_post(
-                    body=summary, subtype_xmlid="sunshine_helpdesk.mt_sla_warning"
-                )
+            bodies[record.id] = summary
         if activities:
             self.env["mail.activity"].create(activities)
+        self._sla_post(bodies, "sunshine_helpdesk.mt_sla_warning")
 
     def _sla_breach(self, timers, now):
         """The deadline of ``timers`` has passed. ``self`` are their records,
         one or many (see ``_sla_warn``)."""
         timers.write({"state": "breached", "breached_date": now, "warned": True})
-        for record, record_timers in self._sla_timers_by_record(timers):
-            if hasattr(record, "message_post") and any(
-                record_timers.policy_id.mapped("breach_notify")
-            ):
-                record.message_post(
-                    body=Markup("%s<ul>%s</ul>")
-                    % (
-                        _("SLA breached:"),
-                        Markup().join(
-                            Markup("<li>%s</li>") % line
-                            for line in record_timers._describe()
-                        ),
+        by_record = self._sla_timers_by_record(timers)
+        title = _("SLA breached:")
+        self._sla_post(
+            {
+                record.id: Markup("%s<ul>%s</ul>")
+                % (
+                    title,
+                    Markup().join(
+                        Markup("<li>%s</li>") % line
+                        for line in record_timers._describe()
                     ),
-                    subtype_xmlid="sunshine_helpdesk.mt_sla_breach",
                 )
+                for record, record_timers in by_record
+                if any(record_timers.policy_id.mapped("breach_notify"))
+            },
+            "sunshine_helpdesk.mt_sla_breach",
+        )
+        # The escalation keeps the assignee: no new "assigned to you" notice.
+        escalate = self.with_context(mail_auto_subscribe_no_notify=True)
+        for record, record_timers in by_record:
             escalating = record_timers.filtered("policy_id.breach_escalate")
             if escalating:
-                record._sla_on_breach_escalate(escalating)
+                escalate.browse(record.id)._sla_on_breach_escalate(escalating)
 
     def _sla_on_breach_escalate(self, timers):
         """Escalate this record because ``timers`` were breached. Models that

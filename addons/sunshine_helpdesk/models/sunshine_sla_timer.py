@@ -549,36 +549,57 @@ class SunshineSlaTimer(models.Model):
         return self.env.cr.fetchall()
 
     @api.model
-    def _lock_rows(self, table, ids, lock="FOR UPDATE", where=None):
-        """The ids of ``ids`` in ``table`` locked for this transaction. Rows
-        another transaction holds are skipped, not waited for; rows changed
-        since this transaction began are skipped too: each costs itself,
-        not the others, and is left to the next run."""
-        if not ids:
-            return []
-        query = SQL(
-            "SELECT id FROM %s WHERE id IN %s AND %s ORDER BY id %s SKIP LOCKED",
-            SQL.identifier(table),
-            tuple(ids),
-            where or SQL("TRUE"),
-            SQL(lock),
-        )
+    def _lock(self, table, timer_ids_by_record):
+        """Lock the records of ``timers_ids_by_record`` ({record id: timer
+        ids}) in ``table``, then their timers still due: the one lock order
+        of the engine and the users' actions. Rows another transaction holds
+        are skipped, not waited for; rows changed since this transaction
+        began are skipped too: each costs itself, not the others, and is
+        left to the next run. Returns the ids of the records and timers
+        locked."""
+        if not timer_ids_by_record:
+            return [], []
         cr = self.env.cr
         try:
             with cr.savepoint(flush=False):
                 # not logged: a conflict is expected when workers collide
-                cr.execute(query, log_exceptions=False)
-                return [row[0] for row in cr.fetchall()]
-        except CONFLICTS:
-            if len(ids) == 1:
-                _logger.info(
-                    "%s %s is being changed by another transaction", table, ids
+                cr.execute(
+                    SQL(
+                        "SELECT id FROM %s WHERE id IN %s ORDER BY id "
+                        "FOR NO KEY UPDATE SKIP LOCKED",
+                        SQL.identifier(table),
+                        tuple(timer_ids_by_record),
+                    ),
+                    log_exceptions=False,
                 )
-                return []
-        locked = []
-        for id_ in ids:
-            locked += self._lock_rows(table, [id_], lock, where)
-        return locked
+                record_ids = [row[0] for row in cr.fetchall()]
+                timer_ids = [i for r in record_ids for i in timer_ids_by_record[r]]
+                if not timer_ids:
+                    return record_ids, []
+                cr.execute(
+                    SQL(
+                        "SELECT id FROM sunshine_sla_timer WHERE id IN %s "
+                        "AND state = 'running' AND failed IS NOT TRUE "
+                        "ORDER BY id FOR UPDATE SKIP LOCKED",
+                        tuple(timer_ids),
+                    ),
+                    log_exceptions=False,
+                )
+                return record_ids, [row[0] for row in cr.fetchall()]
+        except CONFLICTS:
+            if len(timer_ids_by_record) == 1:
+                _logger.info(
+                    "%s %s is being changed by another transaction",
+                    table,
+                    list(timer_ids_by_record),
+                )
+                return [], []
+        record_ids, timer_ids = [], []
+        for record_id, ids in timer_ids_by_record.items():
+            records, timers = self._lock(table, {record_id: ids})
+            record_ids += records
+            timer_ids += timers
+        return record_ids, timer_ids
 
     @api.model
     def _cron_process_due_timers(self, batch_size=500):
@@ -631,27 +652,22 @@ class SunshineSlaTimer(models.Model):
                 passed.update(all_ids)  # its addon is gone: nobody to warn
                 continue
             Model = self.env[res_model]
-            existing = Model.browse(list(timer_ids_by_record)).exists()
-            gone = [
-                i
-                for r, ids in timer_ids_by_record.items()
-                if r not in existing.ids
-                for i in ids
-            ]
-            if gone:
-                # the record was deleted in SQL: nobody is left to warn
-                gone_timers = self.browse(self._lock_rows(self._table, gone))
+            record_ids, timer_ids = self._lock(Model._table, timer_ids_by_record)
+            timers = self.browse(timer_ids)
+            passed.update(set(all_ids) - set(timer_ids))
+            missing = set(timer_ids_by_record) - set(record_ids)
+            if missing:
+                # not locked: held by another transaction, or deleted in SQL
+                # (then nobody is left to warn)
+                gone = Model.browse(missing) - Model.browse(missing).exists()
+                # the timers are their own records then
+                gone_ids = [i for r in gone.ids for i in timer_ids_by_record[r]]
+                gone_timers = self.browse(
+                    self._lock(self._table, {i: [i] for i in gone_ids})[1]
+                )
                 gone_timers.write({"state": "met", "met_date": now})
                 handled += len(gone_timers)
-                passed.update(set(gone) - set(gone_timers.ids))
-            # one lock order: the record, then its timers
-            locked = Model.browse(
-                self._lock_rows(Model._table, existing.ids, "FOR NO KEY UPDATE")
-            )
-            due = SQL("state = 'running' AND failed IS NOT TRUE")
-            timer_ids = [i for r in locked.ids for i in timer_ids_by_record[r]]
-            timers = self.browse(self._lock_rows(self._table, timer_ids, where=due))
-            passed.update(set(all_ids) - set(gone) - set(timers.ids))
+                passed.difference_update(gone_timers.ids)
             handled_now, failed = self._call_hooks(Model, timers, method, now)
             handled += handled_now
             passed.update(failed)
