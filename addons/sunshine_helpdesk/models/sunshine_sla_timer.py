@@ -544,7 +544,9 @@ class SunshineSlaTimer(models.Model):
         """The due timers, as (id, model, record id) rows, not locked yet:
         the records are locked first, then their timers (``_process``), in
         the order of the users' actions."""
-        self.flush_model(["state", "warned", "warn_date", "deadline", "retry_date"])
+        self.flush_model(
+            ["state", "warned", "warn_date", "deadline", "retry_date", "failed"]
+        )
         self.env.cr.execute(self._due_query(column, now, limit, exclude))
         return self.env.cr.fetchall()
 
@@ -632,8 +634,10 @@ class SunshineSlaTimer(models.Model):
                     more = True
                     break
                 # a whole batch failed or was held elsewhere: the next one
-        if more and done:
-            self.env["ir.cron"]._notify_progress(done=done, remaining=1)
+        if done:
+            # only real progress: a run that handled nothing reports none,
+            # and Odoo runs it again at once only while there is more
+            self.env["ir.cron"]._notify_progress(done=done, remaining=int(more))
         return done
 
     def _process(self, rows, method, now):
@@ -746,7 +750,11 @@ class SunshineSlaTimer(models.Model):
             )
             timers.write(values)
         if flagged:
-            flagged._notify_failed()
+            try:
+                with self.env.cr.savepoint():
+                    flagged._notify_failed()
+            except Exception:
+                _logger.exception("The service managers could not be notified")
 
     def _notify_failed(self):
         """Tell the service managers, on each policy, which records the
