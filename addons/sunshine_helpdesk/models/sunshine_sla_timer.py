@@ -695,6 +695,7 @@ class SunshineSlaTimer(models.Model):
                     timers._reset_failures()
                 return len(timers), []
             except Exception:
+                # one of them fails: each alone tells which, below
                 _logger.debug("SLA batch failed, each record alone", exc_info=True)
         handled = 0
         failures = {}
@@ -706,6 +707,7 @@ class SunshineSlaTimer(models.Model):
                     record_timers._reset_failures()
                 handled += len(record_timers)
             except Exception as error:  # noqa: BLE001 (recorded and retried)
+                # whatever the record's hook raised: recorded and retried
                 failures[record_timers] = error
         if failures:
             self._record_failures(failures, now)
@@ -754,6 +756,7 @@ class SunshineSlaTimer(models.Model):
                 with self.env.cr.savepoint():
                     flagged._notify_failed()
             except Exception:
+                # the flag on the timers is the notice that counts
                 _logger.exception("The service managers could not be notified")
 
     def _notify_failed(self):
