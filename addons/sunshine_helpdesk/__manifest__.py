@@ -24,6 +24,7 @@
         "views/sunshine_sla_policy_views.xml",
         "views/sunshine_ticket_escalation_views.xml",
         "views/sunshine_helpdesk_menus.xml",
+        "wizards/sunshine_ticket_reported_date_wizard_views.xml",
     ],
     "demo": [
         "demo/resource_calendar_demo.xml",
