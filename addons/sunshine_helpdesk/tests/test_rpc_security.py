@@ -542,6 +542,22 @@ class TestTicketRpcSecurity(RpcCaseMixin, SunshineHelpdeskCase, HttpCase):
         self.assertEqual(by_mail.origin_team_id, self.team_centre)
         self.assertTrue(by_mail.response_deadline)
 
+    def test_messages_in_chinese(self):
+        self.agent.lang = "zh_CN"
+        message = self.assertRpcRefused(
+            self.agent,
+            TICKET,
+            "write",
+            [self.ticket.id],
+            {"team_id": self.team_other_centre.id},
+            error=USER_ERROR,
+        )
+        self.assertIn("只能通过升级到上一支持级别", message)
+        message = self.assertRpcRefused(
+            self.agent, TICKET, "action_respond", [], error=USER_ERROR
+        )
+        self.assertIn("此操作只能针对一条", message)
+
     def test_portal_ticket_then_dispatch(self):
         self.authenticate(self.portal_user.login, self.portal_user.login)
         self._rpc_login = self.portal_user.login

@@ -351,6 +351,24 @@ class TestTrainingRpcSecurity(RpcCaseMixin, SunshineTrainingCase, HttpCase):
         self.rpc(self.trainer, ATTENDEE, "write", [attendee_id], {"note": "Very good"})
         self.assertEqual(self.reload(attendee).note, "Very good")
 
+    def test_evidence_refused_in_chinese(self):
+        self.trainer.lang = "zh_CN"
+        message = self.assertRpcRefused(
+            self.trainer,
+            CERTIFICATION,
+            "create",
+            [{"employee_id": self.novice.id, "product_categ_id": self.line.id}],
+        )
+        self.assertIn("只能由其操作创建", message)
+        message = self.assertRpcRefused(
+            self.trainer,
+            SESSION,
+            "write",
+            self.certification.session_id.ids,
+            {"course_id": False},
+        )
+        self.assertIn("已结束", message)
+
     def test_certified_attendee_not_deleted_even_before_the_session_closes(self):
         session = self.create_session()
         attendee = self.env[ATTENDEE].create(
