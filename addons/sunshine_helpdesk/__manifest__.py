@@ -40,5 +40,6 @@
             "sunshine_helpdesk/static/src/js/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "application": True,
 }

@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import fields, http
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from ..hooks import fill_origin_team
 from .common import RpcCaseMixin, SunshineHelpdeskCase
 
 ACCESS_ERROR = "odoo.exceptions.AccessError"
@@ -367,6 +368,12 @@ class TestTicketRpcSecurity(RpcCaseMixin, SunshineHelpdeskCase, HttpCase):
             )[0]["escalation_count"],
             1,
         )
+        # an archived ticket keeps its history
+        self.ticket.active = False
+        self.assertEqual(
+            self.rpc(self.agent, Escalation, "search", [("id", "in", mine.ids)]),
+            mine.ids,
+        )
         # the dispatcher above both centres reads both
         found = self.rpc(
             self.dispatcher,
@@ -541,6 +548,23 @@ class TestTicketRpcSecurity(RpcCaseMixin, SunshineHelpdeskCase, HttpCase):
         self.assertEqual(by_mail.name, "Board alarm by mail")
         self.assertEqual(by_mail.origin_team_id, self.team_centre)
         self.assertTrue(by_mail.response_deadline)
+
+    def test_older_tickets_get_their_origin_team(self):
+        """At the install (and by the 18.0.1.1.0 migration): tickets from
+        before Sunshine, or escalated before the origin was kept."""
+        escalated = self.create_ticket()
+        escalated._escalate_level("Needs the office")
+        tickets = self.ticket | escalated
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET origin_team_id = NULL WHERE id IN %s",
+            [tuple(tickets.ids)],
+        )
+        fill_origin_team(self.env.cr)
+        tickets.invalidate_recordset()
+        self.assertEqual(self.ticket.origin_team_id, self.team_centre)
+        self.assertEqual(escalated.team_id, self.team_office)
+        self.assertEqual(escalated.origin_team_id, self.team_centre)
 
     def test_messages_in_chinese(self):
         self.agent.lang = "zh_CN"
