@@ -224,9 +224,8 @@ class HelpdeskTicket(models.Model):
         cover: the reported date is never in the future and is fixed once
         a clock counts from it; the team and the service mode change by
         escalation only, except when a dispatcher gives a new ticket its
-        first team. Code running
-        as the superuser (data imports, migrations) is trusted, as for
-        access rights."""
+        first team. Code running as the superuser (data imports,
+        migrations) is trusted, as for access rights."""
         if "reported_date" in vals:
             self._sunshine_assert_reported_in_past(vals["reported_date"])
         if self.env.su or self._sunshine_writes_protected():
