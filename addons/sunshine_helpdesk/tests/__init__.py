@@ -10,3 +10,4 @@ from . import test_sla_engine
 from . import test_sla_poison
 from . import test_sla_load
 from . import test_tour
+from . import test_rpc_security
