@@ -117,7 +117,7 @@ class HelpdeskTicket(models.Model):
     def _compute_milestone_sla(self):
         # sudo: due times are shown to portal customers, the timers are not
         for ticket in self:
-            timers = {t.clock_id.code: t for t in ticket._sla_timers()}
+            timers = {t.clock_code: t for t in ticket._sla_timers()}
             for code in MILESTONE_CLOCKS:
                 timer = timers.get(code)
                 ticket[f"{code}_deadline"] = timer.deadline if timer else False

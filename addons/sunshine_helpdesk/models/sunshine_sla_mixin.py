@@ -187,15 +187,17 @@ class SunshineSlaMixin(models.AbstractModel):
         return Timer.create(Timer._prepare_values_many(requests))
 
     def _sla_open_timers(self, clock_codes=None):
-        domain = [("state", "in", ("running", "paused"))]
-        if clock_codes is not None:
-            domain.append(("clock_id.code", "in", list(clock_codes)))
-        return self._sla_timers().filtered_domain(domain)
+        return self._sla_timers().filtered(
+            lambda t: (
+                t.state in ("running", "paused")
+                and (clock_codes is None or t.clock_code in clock_codes)
+            )
+        )
 
     def _sla_stop(self, clock_codes, when=None):
         """The milestone of these clocks is reached."""
         self._sla_lock()
-        timers = self._sla_timers().filtered(lambda t: t.clock_id.code in clock_codes)
+        timers = self._sla_timers().filtered(lambda t: t.clock_code in clock_codes)
         timers._stop(when or fields.Datetime.now())
 
     def _sla_pause(self, when=None):

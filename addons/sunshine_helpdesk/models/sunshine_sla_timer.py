@@ -145,6 +145,8 @@ class SunshineSlaTimer(models.Model):
         required=True,
         ondelete="restrict",
     )
+    clock_code = fields.Char(compute="_compute_clock_data")
+    clock_name = fields.Char(string="Clock Name", compute="_compute_clock_data")
     calendar_id = fields.Many2one(related="policy_id.calendar_id")
     company_id = fields.Many2one(
         "res.company",
@@ -269,11 +271,24 @@ class SunshineSlaTimer(models.Model):
         for timer in self:
             timer.company_id = timer.policy_id.company_id
 
-    @api.depends("clock_id", "res_model", "res_id")
+    @api.depends("clock_id")
+    @api.depends_context("lang")
+    def _compute_clock_data(self):
+        clocks = self.env["sunshine.sla.clock"]._sla_clock_data()
+        for timer in self:
+            # a clock created in this transaction is not in the cache yet
+            code, name = clocks.get(timer.clock_id.id) or (
+                timer.clock_id.code,
+                timer.clock_id.name,
+            )
+            timer.clock_code = code
+            timer.clock_name = name
+
+    @api.depends("clock_name", "res_model", "res_id")
     def _compute_display_name(self):
         for timer in self:
             timer.display_name = (
-                f"{timer.clock_id.name} ({timer.res_model},{timer.res_id})"
+                f"{timer.clock_name} ({timer.res_model},{timer.res_id})"
             )
 
     # ------------------------------------------------------------------
@@ -797,7 +812,7 @@ class SunshineSlaTimer(models.Model):
         return [
             _(
                 "%(clock)s due %(deadline)s",
-                clock=timer.clock_id.name,
+                clock=timer.clock_name,
                 deadline=format_datetime(
                     self.env, timer.deadline, tz=timer.calendar_id.tz, dt_format="short"
                 ),

@@ -280,3 +280,33 @@ class TestEngineQueries(QueryCountMixin, SunshineHelpdeskCase):
         # the activities in one INSERT; each notified to its assignee, and
         # the notice to the followers
         self.assertLessEqual(ten - single, 9 * WARNING_QUERIES)
+
+    def test_form_reads_timers_not_clocks(self):
+        ticket = self.env["helpdesk.ticket"].create(self.ticket_values(1))
+        spec = {
+            "sla_status": {},
+            "response_deadline": {},
+            "response_sla_state": {},
+            "arrival_deadline": {},
+            "resolution_deadline": {},
+            "sla_timer_ids": {
+                "fields": {
+                    "clock_name": {},
+                    "start_date": {},
+                    "deadline": {},
+                    "state": {},
+                    "met_date": {},
+                },
+            },
+        }
+        ticket.web_read(spec)  # warm
+        self.env.flush_all()
+        self.env.invalidate_all()
+        # the ticket, its timers' ids, their fields: the clocks are cached
+        with self.assertQueryCount(3):
+            [values] = ticket.web_read(spec)
+        self.assertEqual(len(values["sla_timer_ids"]), 3)
+        self.assertEqual(
+            {timer["clock_name"] for timer in values["sla_timer_ids"]},
+            {"Response", "On-site Arrival", "Resolution"},
+        )
