@@ -4,6 +4,7 @@ from . import mail_message
 from . import sunshine_protected_fields_mixin
 from . import resource_calendar
 from . import resource_calendar_attendance
+from . import resource_calendar_leaves
 from . import sunshine_sla_clock
 from . import sunshine_service_type
 from . import sunshine_sla_policy

@@ -40,6 +40,32 @@ class ResourceCalendar(models.Model):
             around = around and covered >= DAY
         return around, weekly
 
+    @tools.ormcache("self.id")
+    def _sunshine_leaves(self):
+        """The (start, end) of this calendar's leaves that concern every
+        resource (public holidays), as ``_leave_intervals_batch`` reads them
+        without a resource: the engine checks a batch against them without
+        a query."""
+        self.ensure_one()
+        leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search(
+                [
+                    ("time_type", "=", "leave"),
+                    ("calendar_id", "in", [False, self.id]),
+                    ("resource_id", "=", False),
+                ]
+            )
+        )
+        return tuple((leave.date_from, leave.date_to) for leave in leaves)
+
+    def _sunshine_has_leave(self, begin, end):
+        """Whether a leave of this calendar falls between begin and end."""
+        return any(
+            start <= end and stop >= begin for start, stop in self._sunshine_leaves()
+        )
+
     def _sunshine_works_around_the_clock(self):
         """Whether every second of every day is working time (7x24), leaves
         aside."""
@@ -50,10 +76,10 @@ class ResourceCalendar(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        self.env.registry.clear_cache()  # _sunshine_shape
+        self.env.registry.clear_cache()  # _sunshine_shape, _sunshine_leaves
         return res
 
     def unlink(self):
         res = super().unlink()
-        self.env.registry.clear_cache()  # _sunshine_shape
+        self.env.registry.clear_cache()  # _sunshine_shape, _sunshine_leaves
         return res

@@ -310,25 +310,14 @@ class SunshineSlaTimer(models.Model):
 
     @api.model
     def _working_time(self, calendar, begin, end):
-        """The working time of ``calendar`` from ``begin`` to ``end``, read
-        in one go: its leaves in the range (one query) and, unless it works
-        around the clock without them, its work intervals."""
+        """The working time of ``calendar`` from ``begin`` to ``end``: by
+        arithmetic when it works around the clock without a leave in the
+        range (both cached with the calendar), from its work intervals read
+        in one go otherwise."""
         calendar = calendar.sudo()  # the engine plans with any calendar
-        leaves = (
-            self.env["resource.calendar.leaves"]
-            .sudo()
-            .search_count(
-                [
-                    ("time_type", "=", "leave"),
-                    ("calendar_id", "in", [False, calendar.id]),
-                    ("resource_id", "=", False),
-                    ("date_from", "<=", end),
-                    ("date_to", ">=", begin),
-                ],
-                limit=1,
-            )
-        )
-        if not leaves and calendar._sunshine_works_around_the_clock():
+        if calendar._sunshine_works_around_the_clock() and not (
+            calendar._sunshine_has_leave(begin, end)
+        ):
             return WorkingTime(begin, end)
         intervals = calendar._work_intervals_batch(
             pytz.utc.localize(begin), pytz.utc.localize(end)

@@ -171,6 +171,25 @@ class TestSlaEngine(SunshineHelpdeskCase):
         # 23:00 on Monday, which no longer works
         self.assertEqual(other.resolution_deadline, dt("2026-03-02 19:00:00"))
 
+    def test_holiday_on_7x24_is_planned_with(self):
+        """The engine caches a calendar's leaves; a new holiday counts at
+        once, the 7x24 calendar then planned from its work intervals."""
+        calendar = self.env.ref("sunshine_helpdesk.resource_calendar_7x24")
+        with freeze_time("2026-03-02 10:00:00"):
+            before = self.create_ticket()
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Power cut",
+                "calendar_id": calendar.id,
+                "date_from": dt("2026-03-02 10:10:00"),
+                "date_to": dt("2026-03-02 10:20:00"),
+            }
+        )
+        with freeze_time("2026-03-02 10:00:00"):
+            after = self.create_ticket()
+        self.assertEqual(before.response_deadline, dt("2026-03-02 10:30:00"))
+        self.assertEqual(after.response_deadline, dt("2026-03-02 10:40:00"))
+
     # ------------------------------------------------------------------
     # Policies
     # ------------------------------------------------------------------
