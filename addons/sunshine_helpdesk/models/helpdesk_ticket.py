@@ -3,7 +3,6 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .helpdesk_ticket_team import SUPPORT_LEVELS
 from .sunshine_service_type import SERVICE_MODES, SEVERITIES
 from .sunshine_sla_timer import TIMER_STATES
 
@@ -262,8 +261,14 @@ class HelpdeskTicket(models.Model):
         so in the chatter.
         """
         self._check_reason(reason)
-        Escalation = self.env["sunshine.ticket.escalation"]
-        for ticket in self:
+        tickets = self._sunshine_in_message_lang()
+        Escalation = tickets.env["sunshine.ticket.escalation"]
+        levels = dict(
+            tickets.env["helpdesk.ticket.team"]
+            ._fields["support_level"]
+            ._description_selection(tickets.env)
+        )
+        for ticket in tickets:
             team = ticket.team_id
             parent = team.parent_id
             if not parent:
@@ -307,7 +312,7 @@ class HelpdeskTicket(models.Model):
                         **{
                             "from": team.display_name,
                             "to": parent.display_name,
-                            "level": dict(SUPPORT_LEVELS)[parent.support_level],
+                            "level": levels[parent.support_level],
                         },
                     ),
                     reason,
@@ -359,7 +364,20 @@ class HelpdeskTicket(models.Model):
         return True
 
     def _sla_on_breach_escalate(self, timers):
-        self._escalate_level(
-            _("SLA breached: %s", ", ".join(timers._describe())), automatic=True
+        tickets = self._sunshine_in_message_lang()
+        tickets._escalate_level(
+            _("SLA breached: %s", ", ".join(timers.with_env(tickets.env)._describe())),
+            automatic=True,
         )
         return True
+
+    def _sunshine_in_message_lang(self):
+        """These tickets in the language of the messages posted on them.
+
+        Without a language in the environment (scheduled actions), ``_()``
+        writes in the user's language while fields read in English
+        ("Response截止于"): read them in the user's language too.
+        """
+        if self.env.lang:
+            return self
+        return self.with_context(lang=self.env.user.lang)
