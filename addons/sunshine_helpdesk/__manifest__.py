@@ -28,6 +28,7 @@
         "views/sunshine_helpdesk_menus.xml",
     ],
     "demo": [
+        "demo/resource_calendar_demo.xml",
         "demo/res_company_demo.xml",
         "demo/helpdesk_mgmt_demo.xml",
         "demo/product_category_demo.xml",
