@@ -276,7 +276,7 @@ class HelpdeskTicket(models.Model):
                     "Ticket %(ticket)s is at the top support level (%(team)s) "
                     "and stays there.",
                     ticket=ticket.number,
-                    team=team.display_name or _("no team"),
+                    team=team.name or _("no team"),
                 )
                 if not automatic:
                     raise UserError(message)
@@ -310,8 +310,8 @@ class HelpdeskTicket(models.Model):
                     _(
                         "Escalated from %(from)s to %(to)s (%(level)s).",
                         **{
-                            "from": team.display_name,
-                            "to": parent.display_name,
+                            "from": team.name,
+                            "to": parent.name,
                             "level": levels[parent.support_level],
                         },
                     ),

@@ -41,7 +41,8 @@ class TestMessageLanguage(SunshineHelpdeskCase):
         escalation = ticket.message_ids.filtered(lambda message: "升级" in message.body)
         self.assertEqual(len(escalation), 1)
         body = str(escalation.body)
-        self.assertIn("（工程处）", body)
+        # the short names of the teams, the level in Chinese
+        self.assertIn("已从 Test Centre 升级到 Test Office（工程处）", body)
         self.assertIn("SLA 已超时：响应截止于", body)
         for english in ("Engineering Office", "Response", "Escalated", "due"):
             self.assertNotIn(english, body)
