@@ -3,7 +3,7 @@
 {
     "name": "Sunshine Service Desk",
     "summary": "Service tickets with enforced response times and four-level escalation",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "After-Sales",
     "author": "Sunshine",
     "license": "LGPL-3",

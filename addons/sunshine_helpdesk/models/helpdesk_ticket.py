@@ -261,14 +261,8 @@ class HelpdeskTicket(models.Model):
         so in the chatter.
         """
         self._check_reason(reason)
-        tickets = self._sunshine_in_message_lang()
-        Escalation = tickets.env["sunshine.ticket.escalation"]
-        levels = dict(
-            tickets.env["helpdesk.ticket.team"]
-            ._fields["support_level"]
-            ._description_selection(tickets.env)
-        )
-        for ticket in tickets:
+        Escalation = self.env["sunshine.ticket.escalation"]
+        for ticket in self:
             team = ticket.team_id
             parent = team.parent_id
             if not parent:
@@ -312,7 +306,11 @@ class HelpdeskTicket(models.Model):
                         **{
                             "from": team.name,
                             "to": parent.name,
-                            "level": levels[parent.support_level],
+                            "level": dict(
+                                parent._fields["support_level"]._description_selection(
+                                    parent.env
+                                )
+                            )[parent.support_level],
                         },
                     ),
                     reason,

@@ -1,4 +1,4 @@
-"""The calendars of 18.0.1.1.0: Chinese names, the official 2026 holidays.
+"""The calendars of 18.0.1.2.0: Chinese names, the official 2026 holidays.
 
 The 7x24 and working-day calendars and their holidays are ``noupdate``
 product data (the working-day calendar was demo data before): an update

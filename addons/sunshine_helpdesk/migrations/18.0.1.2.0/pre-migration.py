@@ -1,4 +1,4 @@
-"""The service catalogue becomes product data in 18.0.1.1.0.
+"""The service catalogue becomes product data in 18.0.1.2.0.
 
 A database installed without demo data has no catalogue of ours; its
 service manager may have typed some of the seed's service types by hand.
