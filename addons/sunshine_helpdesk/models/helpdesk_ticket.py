@@ -362,20 +362,11 @@ class HelpdeskTicket(models.Model):
         return True
 
     def _sla_on_breach_escalate(self, timers):
-        tickets = self._sunshine_in_message_lang()
+        # the scheduled action has no language: the message is the user's
+        # ("Response截止于" otherwise), as mail.thread does
+        tickets = self._sunshine_in_user_lang()
         tickets._escalate_level(
             _("SLA breached: %s", ", ".join(timers.with_env(tickets.env)._describe())),
             automatic=True,
         )
         return True
-
-    def _sunshine_in_message_lang(self):
-        """These tickets in the language of the messages posted on them.
-
-        Without a language in the environment (scheduled actions), ``_()``
-        writes in the user's language while fields read in English
-        ("Response截止于"): read them in the user's language too.
-        """
-        if self.env.lang:
-            return self
-        return self.with_context(lang=self.env.user.lang)

@@ -46,3 +46,15 @@ class TestMessageLanguage(SunshineHelpdeskCase):
         self.assertIn("SLA 已超时：响应截止于", body)
         for english in ("Engineering Office", "Response", "Escalated", "due"):
             self.assertNotIn(english, body)
+
+    def test_tracked_selection(self):
+        ticket = self.create_ticket(severity="minor")
+        self.env.cr.precommit.run()
+        ticket.with_env(self.no_lang).severity = "major"
+        self.env.cr.precommit.run()
+        tracking = ticket.message_ids.tracking_value_ids.filtered(
+            lambda value: value.field_id.name == "severity"
+        )
+        self.assertEqual(
+            (tracking.old_value_char, tracking.new_value_char), ("一般", "重大")
+        )
