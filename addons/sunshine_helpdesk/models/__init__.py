@@ -10,4 +10,5 @@ from . import sunshine_sla_mixin
 from . import sunshine_ticket_escalation
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_stage
+from . import mail_thread
 from . import helpdesk_ticket
