@@ -133,12 +133,23 @@ class CustomerPortalComplaint(CustomerPortal):
         return request.redirect(f"/my/complaints/{complaint.id}")
 
     def _complaint_or_redirect(self, complaint_id, access_token=None):
+        """The complaint, if the user or the token may see it; as superuser,
+        as ``_document_check_access`` gives it, to render the page."""
         try:
             return self._document_check_access(
                 "sunshine.complaint", complaint_id, access_token=access_token
             )
         except (AccessError, MissingError):
             return None
+
+    def _complaint_as_customer(self, complaint):
+        """The checked complaint, acting for the user who answers: the
+        decision and the verification are recorded in their name.
+
+        sudo: the customer answers the desk's question through the buttons
+        of the page; the loop's methods check the state they answer.
+        """
+        return complaint.with_user(request.env.user).sudo()
 
     @http.route(
         "/my/complaints/<int:complaint_id>", type="http", auth="public", website=True
@@ -198,9 +209,7 @@ class CustomerPortalComplaint(CustomerPortal):
         def answer(complaint):
             if decision not in ("approve", "refuse"):
                 raise UserError(_("Approve or refuse the proposed solution."))
-            # the complaint is the sudo record of _document_check_access:
-            # the customer answers the desk's proposal, not the ORM
-            complaint._record_decision(
+            self._complaint_as_customer(complaint)._record_decision(
                 decision == "approve",
                 self._customer() or complaint.contact_id,
                 "portal",
@@ -226,7 +235,7 @@ class CustomerPortalComplaint(CustomerPortal):
                 value = int(score or 0)
             except ValueError as error:
                 raise UserError(_("The satisfaction score is a number.")) from error
-            complaint._record_verification(
+            self._complaint_as_customer(complaint)._record_verification(
                 result == "satisfied",
                 self._customer() or complaint.contact_id,
                 "portal",

@@ -2,7 +2,8 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import html2plaintext
+from odoo.models import parse_read_group_spec
+from odoo.tools import SQL, html2plaintext
 
 from odoo.addons.sunshine_helpdesk.models.sunshine_service_type import SEVERITIES
 
@@ -41,6 +42,20 @@ SLA_RESULTS = [
     ("on_time", "On Time"),
     ("late", "Late"),
 ]
+# The share of complaints on time: averaged over those whose clock is decided
+# (on time or late), not over those still pending.
+SLA_RATE_FIELDS = {
+    "reply_on_time_rate": "reply_sla",
+    "opinion_on_time_rate": "opinion_sla",
+    "solved_in_time_rate": "resolution_sla",
+}
+# Averages of durations and rates that have no value until it happened.
+NULLABLE_AGGREGATES = {
+    *(f"{name}:avg" for name in SLA_RATE_FIELDS),
+    "reply_hours:avg",
+    "opinion_hours:avg",
+    "resolution_days:avg",
+}
 REPLY_CLOCK = "complaint_reply"
 RESOLUTION_CLOCK = "complaint_resolution"
 SATISFACTION = [
@@ -332,7 +347,8 @@ class SunshineComplaint(models.Model):
     satisfaction_score = fields.Integer(
         readonly=True, copy=False, aggregator="avg", help="From 1 to 5."
     )
-    # 100, 0 or empty (not decided yet): their average is the share in %.
+    # 100 or 0 for each complaint; grouped, the SLA rates average over the
+    # complaints whose clock is decided (see _read_group_select).
     reply_on_time_rate = fields.Float(
         string="Replied On Time (%)",
         compute="_compute_rates",
@@ -405,7 +421,7 @@ class SunshineComplaint(models.Model):
     @api.depends("reply_sla", "opinion_sla", "resolution_sla", "reopen_count", "state")
     def _compute_rates(self):
         def rate(result):
-            return {"on_time": 100.0, "late": 0.0}.get(result, False)
+            return 100.0 if result == "on_time" else 0.0
 
         for complaint in self:
             complaint.reply_on_time_rate = rate(complaint.reply_sla)
@@ -430,6 +446,25 @@ class SunshineComplaint(models.Model):
                 lambda t, c=complaint: t.res_id in c.sudo().tracking_ids.ids
             )
             complaint.opinion_deadline = min(own.mapped("deadline"), default=False)
+
+    def _read_group_select(self, aggregate_spec, query):
+        """The average of an SLA rate counts the complaints whose clock is
+        decided only: a reply still due is neither on time nor late."""
+        fname, __, func = parse_read_group_spec(aggregate_spec)
+        if func != "avg" or fname not in SLA_RATE_FIELDS:
+            return super()._read_group_select(aggregate_spec, query)
+        result = self._field_to_sql(self._table, SLA_RATE_FIELDS[fname], query)
+        return SQL(
+            "AVG(CASE WHEN %(result)s = 'on_time' THEN 100.0 "
+            "WHEN %(result)s = 'late' THEN 0.0 END)",
+            result=result,
+        )
+
+    def _read_group_empty_value(self, spec):
+        # no decided clock, no closed complaint: no figure, rather than 0
+        if spec in NULLABLE_AGGREGATES:
+            return None
+        return super()._read_group_empty_value(spec)
 
     def _compute_access_url(self):
         super()._compute_access_url()

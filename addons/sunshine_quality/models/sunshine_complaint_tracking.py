@@ -89,7 +89,7 @@ class SunshineComplaintTracking(models.Model):
         tracking=True,
     )
     sent_date = fields.Datetime(string="Sent On", readonly=True, copy=False)
-    opinion = fields.Html(string="Handling Opinion", tracking=True)
+    opinion = fields.Html(string="Handling Opinion")
     opinion_date = fields.Datetime(
         string="Opinion Returned On", readonly=True, copy=False
     )
@@ -113,7 +113,6 @@ class SunshineComplaintTracking(models.Model):
     )
     result = fields.Html(
         string="Handling Result",
-        tracking=True,
         help="What was done for the customer (投诉处理结果说明).",
     )
     action_ids = fields.One2many(

@@ -57,7 +57,7 @@ class SunshineNonconformity(models.Model):
         domain=[("share", "=", False)],
     )
     description = fields.Html(required=True)
-    cause_analysis = fields.Html(tracking=True)
+    cause_analysis = fields.Html()
     disposition = fields.Selection(DISPOSITIONS, tracking=True)
     action_ids = fields.One2many(
         "sunshine.quality.action", "nonconformity_id", string="Actions"

@@ -92,7 +92,8 @@ class SunshineQualityAction(models.Model):
             return domain
         return ["!", "&", *domain]
 
-    @api.constrains("tracking_id", "complaint_id", "nonconformity_id")
+    # "name" is always written: the check runs on every create
+    @api.constrains("name", "tracking_id", "complaint_id", "nonconformity_id")
     def _check_source(self):
         for action in self:
             if not (action.complaint_id or action.nonconformity_id):

@@ -80,3 +80,11 @@ class SunshineComplaintStatisticsXlsx(models.AbstractModel):
             values[key] = None if rate is None else round(rate / 100.0, 4)
         values["mean_days"] = None if mean_days is None else round(mean_days, 2)
         return values
+
+
+class SunshineComplaintSelectionXlsx(models.AbstractModel):
+    """The same statistics, of the complaints selected in a list."""
+
+    _name = "report.sunshine_quality.complaint_selection_xlsx"
+    _inherit = "report.sunshine_quality.complaint_statistics_xlsx"
+    _description = "Complaint Statistics of a Selection (XLSX)"

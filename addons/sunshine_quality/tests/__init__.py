@@ -2,3 +2,9 @@ from . import test_install
 from . import test_intake
 from . import test_clocks
 from . import test_loop
+from . import test_nonconformity
+from . import test_access
+from . import test_protected_fields
+from . import test_report
+from . import test_portal
+from . import test_tour

@@ -23,41 +23,48 @@ class SunshineQualityCase(TransactionCase):
         super().setUpClass()
         # The demo database speaks Chinese; these tests read English messages.
         cls.env = cls.env(context=dict(cls.env.context, lang="en_US", tz="UTC"))
+        cls.env["res.lang"]._activate_lang("en_US")
         cls.officer = new_test_user(
             cls.env,
             login="q_officer",
             groups="sunshine_quality.group_quality_user",
             tz="UTC",
+            lang="en_US",
         )
         cls.manager = new_test_user(
             cls.env,
             login="q_manager",
             groups="sunshine_quality.group_quality_manager",
             tz="UTC",
+            lang="en_US",
         )
         cls.handler = new_test_user(
             cls.env,
             login="q_handler",
             groups="sunshine_quality.group_quality_handler",
             tz="UTC",
+            lang="en_US",
         )
         cls.member = new_test_user(
             cls.env,
             login="q_member",
             groups="sunshine_quality.group_quality_handler",
             tz="UTC",
+            lang="en_US",
         )
         cls.other_handler = new_test_user(
             cls.env,
             login="q_other_handler",
             groups="sunshine_quality.group_quality_handler",
             tz="UTC",
+            lang="en_US",
         )
         cls.agent = new_test_user(
             cls.env,
             login="q_agent",
             groups="sunshine_helpdesk.group_service_agent",
             tz="UTC",
+            lang="en_US",
         )
         Employee = cls.env["hr.employee"]
         Department = cls.env["hr.department"]

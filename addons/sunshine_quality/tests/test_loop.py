@@ -191,7 +191,9 @@ class TestLoop(SunshineQualityCase):
         self.assertFalse(complaint.first_reply_date)
         with freeze_time(T0):
             complaint2 = self.create_complaint()
-        with freeze_time(at(hours=1)):
-            with self.assertRaisesRegex(UserError, "in the future"):
-                self.contact_customer(complaint2, "reply", date=at(hours=2))
+        with (
+            freeze_time(at(hours=1)),
+            self.assertRaisesRegex(UserError, "in the future"),
+        ):
+            self.contact_customer(complaint2, "reply", date=at(hours=2))
         self.assertFalse(complaint2.first_reply_date)
