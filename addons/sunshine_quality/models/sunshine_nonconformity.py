@@ -79,7 +79,7 @@ class SunshineNonconformity(models.Model):
         tracking=True,
         index=True,
     )
-    close_date = fields.Datetime(readonly=True, copy=False)
+    close_date = fields.Datetime(string="Closed On", readonly=True, copy=False)
 
     @api.depends("action_ids.state")
     def _compute_open_action_count(self):

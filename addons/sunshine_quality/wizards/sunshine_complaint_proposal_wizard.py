@@ -1,6 +1,6 @@
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class SunshineComplaintProposalWizard(models.TransientModel):
@@ -21,6 +21,7 @@ class SunshineComplaintProposalWizard(models.TransientModel):
         help="Otherwise tell the customer by phone and record their decision.",
     )
 
+    @api.depends("complaint_id")
     def _compute_opinion_summary(self):
         for wizard in self:
             forms = wizard.complaint_id.tracking_ids.filtered("opinion_date")
