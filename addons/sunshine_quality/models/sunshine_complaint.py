@@ -160,7 +160,6 @@ class SunshineComplaint(models.Model):
     )
     contact_id = fields.Many2one(
         "res.partner",
-        string="Contact",
         index=True,
         tracking=True,
         domain="[('commercial_partner_id', '=', partner_id)]",
@@ -276,7 +275,7 @@ class SunshineComplaint(models.Model):
     )
     reply_sla = fields.Selection(
         SLA_RESULTS,
-        string="Reply",
+        string="Reply SLA",
         default="pending",
         required=True,
         readonly=True,
@@ -295,7 +294,7 @@ class SunshineComplaint(models.Model):
     )
     opinion_sla = fields.Selection(
         SLA_RESULTS,
-        string="Opinions",
+        string="Opinion SLA",
         default="pending",
         required=True,
         readonly=True,
@@ -328,7 +327,7 @@ class SunshineComplaint(models.Model):
     )
     resolution_sla = fields.Selection(
         SLA_RESULTS,
-        string="Resolution",
+        string="Resolution SLA",
         default="pending",
         required=True,
         readonly=True,
@@ -467,9 +466,10 @@ class SunshineComplaint(models.Model):
         return super()._read_group_empty_value(spec)
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for complaint in self:
             complaint.access_url = f"/my/complaints/{complaint.id}"
+        return res
 
     # ------------------------------------------------------------------
     # Constraints
@@ -512,6 +512,11 @@ class SunshineComplaint(models.Model):
         elif self.contact_id.commercial_partner_id != partner:
             self.contact_id = False
 
+    @api.onchange("lot_id")
+    def _onchange_lot_id(self):
+        if self.lot_id and not self.product_categ_id:
+            self.product_categ_id = self.lot_id.product_id.categ_id
+
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
@@ -541,6 +546,11 @@ class SunshineComplaint(models.Model):
                     )
                 )
             self._normalise_customer(vals)
+            if vals.get("lot_id") and not vals.get("product_categ_id"):
+                # sudo: the product line of the unit complained about; portal
+                # customers and service agents may not read every serial
+                lot = self.env["stock.lot"].sudo().browse(vals["lot_id"])
+                vals["product_categ_id"] = lot.product_id.categ_id.id
             if not vals.get("contact_id"):
                 vals["contact_id"] = vals["partner_id"]
             # sudo: the number is the company's sequence, whoever records it
@@ -863,6 +873,9 @@ class SunshineComplaint(models.Model):
             )
         when = when or fields.Datetime.now()
         self._assert_when(when)
+        # sudo: the loop writes the decision on the proposal, which users
+        # only read; the user's right to act on the complaint is checked here
+        self.check_access("write")
         proposal._sunshine_as_action().sudo().write(
             {
                 "state": "approved" if approved else "refused",

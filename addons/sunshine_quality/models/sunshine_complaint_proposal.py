@@ -44,7 +44,7 @@ class SunshineComplaintProposal(models.Model):
         PROPOSAL_STATES, default="proposed", required=True, readonly=True
     )
     proposed_date = fields.Datetime(string="Proposed On", readonly=True)
-    proposed_by_id = fields.Many2one("res.users", string="Proposed By", readonly=True)
+    proposed_by_id = fields.Many2one("res.users", readonly=True)
     decided_partner_id = fields.Many2one(
         "res.partner", string="Decided By", readonly=True
     )
@@ -53,7 +53,7 @@ class SunshineComplaintProposal(models.Model):
         CONTACT_CHANNELS, string="Decided Through", readonly=True
     )
     decision_note = fields.Text(string="Customer's Comment", readonly=True)
-    recorded_by_id = fields.Many2one("res.users", string="Recorded By", readonly=True)
+    recorded_by_id = fields.Many2one("res.users", readonly=True)
 
     def write(self, vals):
         if "description" in vals and any(p.state != "proposed" for p in self):

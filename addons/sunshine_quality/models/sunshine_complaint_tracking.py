@@ -2,7 +2,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import html2plaintext
+from odoo.tools import format_datetime, html2plaintext
 
 from .sunshine_complaint import SLA_RESULTS, hours_between
 
@@ -65,7 +65,6 @@ class SunshineComplaintTracking(models.Model):
     )
     handler_id = fields.Many2one(
         "res.users",
-        string="Handler",
         index=True,
         tracking=True,
         domain=[("share", "=", False)],
@@ -101,7 +100,7 @@ class SunshineComplaintTracking(models.Model):
     )
     opinion_sla = fields.Selection(
         SLA_RESULTS,
-        string="Opinion",
+        string="Opinion SLA",
         default="pending",
         required=True,
         readonly=True,
@@ -125,7 +124,6 @@ class SunshineComplaintTracking(models.Model):
         "hr.department", string="Responsible Department", tracking=True
     )
     accountability_decision = fields.Text(
-        string="Accountability Decision",
         tracking=True,
         help="What is decided for whoever is responsible for the complaint.",
     )
@@ -206,6 +204,16 @@ class SunshineComplaintTracking(models.Model):
         """
         return self.complaint_id.sudo()
 
+    def _opinion_deadline_text(self):
+        """When the opinion is due, in the time zone of its calendar."""
+        self.ensure_one()
+        timer = self._sla_timers().filtered(lambda t: t.clock_id.code == OPINION_CLOCK)
+        if not timer:
+            return _("no deadline")
+        return format_datetime(
+            self.env, timer.deadline, tz=timer.calendar_id.tz, dt_format="short"
+        )
+
     def _assert_form_state(self, states, message):
         for form in self:
             if form.state not in states:
@@ -233,14 +241,15 @@ class SunshineComplaintTracking(models.Model):
                 form.activity_schedule(
                     "sunshine_quality.mail_activity_type_opinion",
                     date_deadline=(form.opinion_deadline or now).date(),
+                    summary=_("Return the handling opinion"),
                     user_id=handler.id,
                 )
             form.message_post(
                 body=_(
                     "Tracking form sent to %(department)s; return the handling "
-                    "opinion in time: %(deadline)s.",
+                    "opinion by %(deadline)s.",
                     department=form.department_id.display_name,
-                    deadline=", ".join(form._sla_timers()._describe()),
+                    deadline=form._opinion_deadline_text(),
                 ),
                 partner_ids=(handler | manager).partner_id.ids,
                 subtype_xmlid="mail.mt_comment",

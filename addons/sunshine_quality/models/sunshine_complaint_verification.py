@@ -41,7 +41,7 @@ class SunshineComplaintVerification(models.Model):
     channel = fields.Selection(CONTACT_CHANNELS, readonly=True)
     date = fields.Datetime(readonly=True)
     note = fields.Text(string="Customer's Comment", readonly=True)
-    recorded_by_id = fields.Many2one("res.users", string="Recorded By", readonly=True)
+    recorded_by_id = fields.Many2one("res.users", readonly=True)
 
     @api.constrains("score")
     def _check_score(self):

@@ -52,7 +52,6 @@ class SunshineQualityAction(models.Model):
     )
     owner_id = fields.Many2one(
         "res.users",
-        string="Owner",
         required=True,
         tracking=True,
         default=lambda self: self.env.user,

@@ -18,7 +18,9 @@ class SunshineComplaintStatisticsWizard(models.TransientModel):
         today = fields.Date.context_today(self)
         return today.replace(month=1, day=1)
 
-    date_from = fields.Date(string="From", required=True, default=_default_date_from)
+    date_from = fields.Date(
+        string="From", required=True, default=lambda self: self._default_date_from()
+    )
     date_to = fields.Date(
         string="To", required=True, default=lambda self: fields.Date.context_today(self)
     )

@@ -11,7 +11,6 @@ class SunshineComplaintTrackingWizard(models.TransientModel):
     department_id = fields.Many2one("hr.department", required=True)
     handler_id = fields.Many2one(
         "res.users",
-        string="Handler",
         domain=[("share", "=", False)],
         compute="_compute_handler_id",
         store=True,
