@@ -1,7 +1,7 @@
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_datetime, html2plaintext
 
 from .sunshine_complaint import SLA_RESULTS, hours_between
@@ -14,6 +14,16 @@ TRACKING_STATES = [
     ("cancelled", "Cancelled"),
 ]
 OPINION_CLOCK = "complaint_opinion"
+# What the complaint desk decides when it sends a form; the department
+# writes its opinion while the form waits for it, then its result.
+DESK_FIELDS = {"complaint_id", "department_id", "handler_id", "instructions"}
+RESULT_FIELDS = {
+    "result",
+    "action_ids",
+    "accountable_employee_id",
+    "accountable_department_id",
+    "accountability_decision",
+}
 
 
 class SunshineComplaintTracking(models.Model):
@@ -166,6 +176,45 @@ class SunshineComplaintTracking(models.Model):
             .create(vals_list)
             .with_env(self.env)
         )
+
+    def write(self, vals):
+        if not self._sunshine_writes_protected():
+            self._assert_writable(set(vals))
+        return super().write(vals)
+
+    def _assert_writable(self, names):
+        """The desk addresses a form until it is sent; the department writes
+        its opinion while it is due, then its result."""
+        if names & DESK_FIELDS:
+            if not self.env.user.has_group("sunshine_quality.group_quality_user"):
+                raise AccessError(
+                    _(
+                        "The complaint desk addresses tracking forms; ask it to "
+                        "send the form to another department or handler."
+                    )
+                )
+            if names & {"complaint_id", "department_id"} and any(
+                form.state != "draft" for form in self
+            ):
+                raise UserError(
+                    _(
+                        "A tracking form that was sent keeps its complaint and "
+                        "department; cancel it and send a new one."
+                    )
+                )
+        if "opinion" in names and any(
+            form.state not in ("draft", "sent") for form in self
+        ):
+            raise UserError(
+                _("The handling opinion was returned; it is kept as it was returned.")
+            )
+        if names & RESULT_FIELDS and any(form.state != "opinion" for form in self):
+            raise UserError(
+                _(
+                    "The handling result is written after the opinion and before "
+                    "closure is requested."
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):

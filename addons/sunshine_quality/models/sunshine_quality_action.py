@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 ACTION_TYPES = [
     ("improvement", "Improvement Measure"),
@@ -115,6 +115,21 @@ class SunshineQualityAction(models.Model):
                 user_id=action.owner_id.id,
             )
         return actions
+
+    def write(self, vals):
+        # an owner outside the quality loop reports on their action only
+        if (
+            set(vals) - {"note"}
+            and not self._sunshine_writes_protected()
+            and not self.env.user.has_group("sunshine_quality.group_quality_handler")
+        ):
+            raise AccessError(
+                _(
+                    "You may write the result of your quality actions only; the "
+                    "quality staff plans them."
+                )
+            )
+        return super().write(vals)
 
     def action_done(self):
         for action in self:

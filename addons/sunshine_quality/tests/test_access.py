@@ -115,6 +115,26 @@ class TestAccess(SunshineQualityCase):
         with self.assertRaises(AccessError):
             self.env["sunshine.nonconformity"].with_user(self.handler).search([])
 
+    def test_department_handler_cannot_readdress_their_form(self):
+        form = self.centre_form.with_user(self.handler)
+        with self.assertRaisesRegex(AccessError, "complaint desk addresses"):
+            form.write({"department_id": self.other_department.id})
+        with self.assertRaisesRegex(AccessError, "complaint desk addresses"):
+            form.write({"handler_id": self.member.id})
+        with self.assertRaisesRegex(UserError, "keeps its complaint and department"):
+            self.centre_form.with_user(
+                self.officer
+            ).department_id = self.other_department
+        self.assertEqual(self.centre_form.department_id, self.department)
+        # the opinion is theirs while it is due, the result after it
+        with self.assertRaisesRegex(UserError, "written after the opinion"):
+            form.result = "<p>Too early</p>"
+        self.return_opinion(self.centre_form)
+        with self.assertRaisesRegex(UserError, "kept as it was returned"):
+            form.opinion = "<p>Changed my mind</p>"
+        form.result = "<p>Now</p>"
+        self.assertIn("Now", self.centre_form.result)
+
     def test_department_handler_measures_on_their_form_only(self):
         Action = self.env["sunshine.quality.action"].with_user(self.handler)
         measure = Action.create(
@@ -166,6 +186,9 @@ class TestAccess(SunshineQualityCase):
             self.visible(self.employee, "sunshine.quality.action"), measure
         )
         self.assertEqual(measure.activity_ids.user_id, self.employee)
+        measure.with_user(self.employee).note = "Stock checked"
+        with self.assertRaisesRegex(AccessError, "result of your quality actions"):
+            measure.with_user(self.employee).due_date = "2026-12-31"
         measure.with_user(self.employee).action_done()
         self.assertEqual(measure.state, "done")
         self.assertFalse(measure.activity_ids)
