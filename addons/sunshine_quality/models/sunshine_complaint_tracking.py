@@ -154,6 +154,7 @@ class SunshineComplaintTracking(models.Model):
     def create(self, vals_list):
         self._sunshine_assert_unprotected([name for vals in vals_list for name in vals])
         Complaint = self.env["sunshine.complaint"]
+        numbers = {}
         for vals in vals_list:
             complaint = Complaint.browse(vals.get("complaint_id"))
             if complaint.state == "closed":
@@ -164,10 +165,13 @@ class SunshineComplaintTracking(models.Model):
                     )
                 )
             vals["round"] = complaint.reopen_count + 1
-            # one more than the forms the complaint has, seen or not
-            # sudo: counting forms only, to number the new one
-            count = len(complaint.sudo().tracking_ids)
-            vals["name"] = f"{complaint.name}-{count + 1:02d}"
+            # one more than the forms the complaint has, seen or not, and
+            # than those of this batch
+            if complaint.id not in numbers:
+                # sudo: counting forms only, to number the new one
+                numbers[complaint.id] = len(complaint.sudo().tracking_ids)
+            numbers[complaint.id] += 1
+            vals["name"] = f"{complaint.name}-{numbers[complaint.id]:02d}"
             if not vals.get("handler_id"):
                 department = self.env["hr.department"].browse(vals.get("department_id"))
                 vals["handler_id"] = department.manager_id.user_id.id

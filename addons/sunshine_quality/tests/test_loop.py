@@ -159,6 +159,14 @@ class TestLoop(SunshineQualityCase):
         self.assertEqual(complaint.state, "carrying_out")
         self.report_result(other, user=self.other_handler, measures=False)
         self.assertEqual(complaint.state, "close_requested")
+        # not satisfied: both departments get a new form, numbered apart
+        self.contact_customer(complaint, "verification", result="not_satisfied")
+        second = complaint.tracking_ids.filtered(lambda f: f.round == 2)
+        self.assertEqual(second.department_id, self.department | self.other_department)
+        self.assertEqual(
+            sorted(complaint.tracking_ids.mapped("name")),
+            [f"{complaint.name}-0{n}" for n in range(1, 5)],
+        )
 
     def test_opinion_from_another_department_is_refused(self):
         complaint = self.create_complaint()
