@@ -21,24 +21,27 @@ REVIEWER_GROUP = "sunshine_case.group_case_reviewer"
 # more often. Latin words and numbers (LOS, B2, 2M, -48V) stay whole.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
+# Particles that glue a sentence, not a fault: a run of characters is cut
+# there, so that "的蓄" or "了半" never make a pair.
+_PARTICLES = str.maketrans(dict.fromkeys("的了和与及或是把被请也都很", " "))
 _CJK_TOKEN = re.compile(rf"[{_CJK}]")
 # Enough for a long symptom; the trigram index stays small and a pasted log
 # does not drown the words that matter.
-SEARCH_TEXT_MAX_WORDS = 400
+SEARCH_TEXT_MAX_WORDS = 200
 
 
-def case_search_text(*texts):
+def case_search_text(*texts, max_words=SEARCH_TEXT_MAX_WORDS):
     """The plain words of ``texts`` that the trigram similarity compares."""
     words = []
     for text in texts:
-        for token in _TOKEN.findall(text or ""):
+        for token in _TOKEN.findall((text or "").translate(_PARTICLES)):
             if not _CJK_TOKEN.match(token):
                 words.append(token.lower())
             elif len(token) == 1:
                 words.append(token)
             else:
                 words.extend(token[i : i + 2] for i in range(len(token) - 1))
-    return " ".join(words[:SEARCH_TEXT_MAX_WORDS])
+    return " ".join(words[:max_words])
 
 
 def html_text(html):
@@ -80,17 +83,18 @@ class SunshineCase(models.Model):
     number = fields.Char(string="Reference", readonly=True, copy=False, index=True)
     name = fields.Char(string="Title", required=True, tracking=True, index="trigram")
     active = fields.Boolean(default=True, tracking=True)
-    company_id = fields.Many2one(
-        "res.company", default=lambda self: self.env.company, index=True
-    )
+    # No index on the company and the state: nearly every case is published
+    # in the one company, and an index on either would only offer the
+    # planner a way round the trigram index of the suggestions.
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
     state = fields.Selection(
         CASE_STATES,
+        string="Status",
         default="draft",
         required=True,
         readonly=True,
         copy=False,
         tracking=True,
-        index=True,
     )
     product_categ_id = fields.Many2one(
         "product.category",
@@ -385,10 +389,10 @@ class SunshineCase(models.Model):
             if not case.has_access("read"):
                 raise UserError(
                     _(
-                        "Case %(case)s was already made from %(source)s by "
+                        "Case %(case)s was already made from %(record)s by "
                         "%(author)s; it is with the reviewers.",
                         case=existing.number,
-                        source=source.display_name,
+                        record=source.display_name,
                         author=existing.author_id.name,
                     )
                 )

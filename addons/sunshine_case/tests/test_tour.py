@@ -26,7 +26,8 @@ class TestTour(HttpCase):
                 {
                     "name": CASE_NAME,
                     "fault_code_id": fault.id,
-                    "symptom": "<p>子架风扇盒上报FAN_FAIL告警，风扇转速下降，单板温度超过65℃。</p>",
+                    "symptom": "<p>子架风扇盒上报FAN_FAIL告警，风扇转速下降，"
+                    "单板温度超过65℃。</p>",
                     "solution": "<p>更换风扇盒，清洗防尘网。</p>",
                     "state": "published",
                 }
@@ -35,7 +36,8 @@ class TestTour(HttpCase):
         ticket = self.env["helpdesk.ticket"].create(
             {
                 "name": TICKET_NAME,
-                "description": "<p>传输子架风扇好像不转了，网管报风扇告警，单板温度很高。</p>",
+                "description": "<p>传输子架风扇好像不转了，网管报风扇告警，"
+                "单板温度很高。</p>",
                 "team_id": changsha.id,
                 "user_id": agent.id,
                 "fault_code_id": fault.id,
