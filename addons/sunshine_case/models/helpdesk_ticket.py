@@ -63,7 +63,7 @@ class HelpdeskTicket(models.Model):
         groups=CASE_USER_GROUP,
     )
     source_case_count = fields.Integer(
-        compute="_compute_source_case_count", groups=CASE_USER_GROUP
+        string="Cases", compute="_compute_source_case_count", groups=CASE_USER_GROUP
     )
 
     @api.depends(

@@ -144,7 +144,6 @@ class SunshineCase(models.Model):
     )
     source_ticket_id = fields.Many2one(
         "helpdesk.ticket",
-        string="Source Ticket",
         readonly=True,
         copy=False,
         index="btree_not_null",

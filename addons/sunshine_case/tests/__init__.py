@@ -1,5 +1,6 @@
 from . import test_access
 from . import test_capture
+from . import test_hooks
 from . import test_install
 from . import test_performance
 from . import test_portal
