@@ -358,13 +358,18 @@ class SunshineCase(models.Model):
         return True
 
     def action_view_tickets(self):
+        """The tickets the case was applied on; those it helped to solve
+        with ``sunshine_case_helpful`` in the context."""
         self.ensure_one()
+        uses = self.use_ids
+        if self.env.context.get("sunshine_case_helpful"):
+            uses = uses.filtered("helpful")
         return {
             "type": "ir.actions.act_window",
             "name": _("Tickets of %s", self.number),
             "res_model": "helpdesk.ticket",
             "view_mode": "list,form",
-            "domain": [("case_use_ids.case_id", "=", self.id)],
+            "domain": [("id", "in", uses.ticket_id.ids)],
         }
 
     # ------------------------------------------------------------------

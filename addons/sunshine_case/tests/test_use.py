@@ -57,6 +57,13 @@ class TestUse(SunshineCaseCase):
         self.apply(self.engineer, ticket=other)
         other.case_use_ids.with_user(self.engineer).action_mark_helpful()
         self.assertRecordValues(self.case, [{"use_count": 2, "helpful_count": 1}])
+        Ticket = self.env["helpdesk.ticket"]
+        used = self.case.action_view_tickets()
+        self.assertEqual(Ticket.search(used["domain"]), self.ticket | other)
+        helped = self.case.with_context(
+            sunshine_case_helpful=True
+        ).action_view_tickets()
+        self.assertEqual(Ticket.search(helped["domain"]), other)
 
     def test_bad_input(self):
         self.apply(self.engineer)
