@@ -688,3 +688,15 @@ QUERIES = [
         "pwr_ups_bypass",
     ),
 ]
+
+
+def bulk_texts(texts, count):
+    """``count`` comparison texts made of the halves of two of ``texts``:
+    cases that look like real ones to the trigram index, none of them the
+    same as one of ``texts``."""
+    rows = []
+    for n in range(count):
+        first = texts[n % len(texts)].split()
+        second = texts[(n * 7 + 3) % len(texts)].split()
+        rows.append(" ".join(first[: len(first) // 2] + second[len(second) // 2 :]))
+    return rows

@@ -12,18 +12,6 @@ from .common import SunshineCaseCase
 SUGGESTION_QUERY_BUDGET = 6
 
 
-def bulk_texts(texts, count):
-    """``count`` comparison texts made of the halves of two fixture texts:
-    cases that look like real ones to the trigram index, none of them the
-    same as a fixture case."""
-    rows = []
-    for n in range(count):
-        first = texts[n % len(texts)].split()
-        second = texts[(n * 7 + 3) % len(texts)].split()
-        rows.append(" ".join(first[: len(first) // 2] + second[len(second) // 2 :]))
-    return rows
-
-
 @tagged("post_install", "-at_install")
 class TestPerformance(QueryCountMixin, SunshineCaseCase):
     """The suggestion is one ranked query whatever the size of the case base,
@@ -74,7 +62,7 @@ class TestPerformance(QueryCountMixin, SunshineCaseCase):
                 cls.env.uid,
                 cls.env.uid,
                 list(numbers),
-                bulk_texts(cls.texts, count),
+                case_fixture.bulk_texts(cls.texts, count),
             )
         )
         cls.env.cr.execute("ANALYZE sunshine_case")
