@@ -3,7 +3,7 @@
 {
     "name": "Sunshine Service Desk",
     "summary": "Service tickets with enforced response times and four-level escalation",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "After-Sales",
     "author": "Sunshine",
     "license": "LGPL-3",
@@ -24,6 +24,7 @@
         "views/sunshine_sla_policy_views.xml",
         "views/sunshine_ticket_escalation_views.xml",
         "views/sunshine_helpdesk_menus.xml",
+        "wizards/sunshine_ticket_reported_date_wizard_views.xml",
     ],
     "demo": [
         "demo/resource_calendar_demo.xml",
@@ -39,5 +40,6 @@
             "sunshine_helpdesk/static/src/js/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "application": True,
 }

@@ -1,3 +1,6 @@
+from . import base
+from . import res_company
+from . import mail_message
 from . import sunshine_protected_fields_mixin
 from . import sunshine_sla_clock
 from . import sunshine_service_type

@@ -7,3 +7,4 @@ from . import test_cron_concurrency
 from . import test_portal
 from . import test_protected_fields
 from . import test_tour
+from . import test_rpc_security
