@@ -6,7 +6,9 @@ MODULE = "sunshine_helpdesk"
 class IrModuleModule(models.Model):
     _inherit = "ir.module.module"
 
-    def _load_module_terms(self, modules, langs, overwrite=False, imported_module=False):
+    def _load_module_terms(
+        self, modules, langs, overwrite=False, imported_module=False
+    ):
         """Load this addon's terms again with every addon that depends on it.
 
         The selections of the SLA mixin's fields on a model of another addon
