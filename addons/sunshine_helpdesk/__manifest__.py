@@ -3,7 +3,7 @@
 {
     "name": "Sunshine Service Desk",
     "summary": "Service tickets with enforced response times and four-level escalation",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "After-Sales",
     "author": "Sunshine",
     "license": "LGPL-3",
@@ -16,6 +16,8 @@
         "data/resource_calendar_data.xml",
         "data/mail_message_subtype_data.xml",
         "data/helpdesk_ticket_stage_data.xml",
+        "data/sunshine_service_type_data.xml",
+        "data/sunshine_sla_policy_data.xml",
         "data/ir_cron_data.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
@@ -28,11 +30,11 @@
     ],
     "demo": [
         "demo/resource_calendar_demo.xml",
+        "demo/res_company_demo.xml",
+        "demo/helpdesk_mgmt_demo.xml",
         "demo/product_category_demo.xml",
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_team_demo.xml",
-        "demo/sunshine_service_type_demo.xml",
-        "demo/sunshine_sla_policy_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
     ],
     "assets": {

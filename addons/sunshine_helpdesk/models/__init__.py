@@ -13,5 +13,7 @@ from . import sunshine_sla_mixin
 from . import sunshine_ticket_escalation
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_stage
+from . import mail_thread
 from . import helpdesk_ticket
 from . import helpdesk_ticket_indexes
+from . import ir_module_module

@@ -6,7 +6,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_datetime
 
-from .helpdesk_ticket_team import SUPPORT_LEVELS
 from .sunshine_service_type import SERVICE_MODES, SEVERITIES
 from .sunshine_sla_timer import TIMER_STATES
 
@@ -443,7 +442,7 @@ class HelpdeskTicket(models.Model):
                     "Ticket %(ticket)s is at the top support level (%(team)s) "
                     "and stays there.",
                     ticket=ticket.number,
-                    team=team.display_name or _("no team"),
+                    team=team.name or _("no team"),
                 )
                 if not automatic:
                     raise UserError(message)
@@ -480,9 +479,13 @@ class HelpdeskTicket(models.Model):
                     _(
                         "Escalated from %(from)s to %(to)s (%(level)s).",
                         **{
-                            "from": team.display_name,
-                            "to": parent.display_name,
-                            "level": dict(SUPPORT_LEVELS)[parent.support_level],
+                            "from": team.name,
+                            "to": parent.name,
+                            "level": dict(
+                                parent._fields["support_level"]._description_selection(
+                                    parent.env
+                                )
+                            )[parent.support_level],
                         },
                     ),
                     reason,
@@ -535,7 +538,11 @@ class HelpdeskTicket(models.Model):
         return True
 
     def _sla_on_breach_escalate(self, timers):
-        self._escalate_level(
-            _("SLA breached: %s", ", ".join(timers._describe())), automatic=True
+        # the scheduled action has no language: the message is the user's
+        # ("Response截止于" otherwise), as mail.thread does
+        tickets = self._sunshine_in_user_lang()
+        tickets._escalate_level(
+            _("SLA breached: %s", ", ".join(timers.with_env(tickets.env)._describe())),
+            automatic=True,
         )
         return True

@@ -11,3 +11,6 @@ from . import test_sla_poison
 from . import test_sla_load
 from . import test_tour
 from . import test_rpc_security
+from . import test_seed_data
+from . import test_helpdesk_mgmt_zh
+from . import test_message_language
