@@ -311,3 +311,27 @@ class TestEngineQueries(QueryCountMixin, SunshineHelpdeskCase):
             {timer["clock_name"] for timer in values["sla_timer_ids"]},
             {"Response", "On-site Arrival", "Resolution"},
         )
+
+    def test_ticket_list_and_duplicates_read_by_index(self):
+        Ticket = self.env["helpdesk.ticket"]
+        cases = {
+            "helpdesk_ticket_list_order_idx": Ticket._search(
+                [], limit=80, order=Ticket._order
+            ),
+            "helpdesk_ticket_duplicate_id_idx": Ticket._search(
+                [("duplicate_id", "=", self.create_ticket().id)]
+            ),
+        }
+        for index, query in cases.items():
+            # with seqscan off, as on a large table: the index serves
+            self.env.cr.execute("SET LOCAL enable_seqscan = off")
+            self.env.cr.execute(SQL("EXPLAIN %s", query.select()))
+            plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+            self.env.cr.execute("SET LOCAL enable_seqscan = on")
+            self.assertIn(index, plan)
+
+    def test_due_indexes_cleaned_at_every_vacuum(self):
+        self.env.cr.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = 'sunshine_sla_timer'"
+        )
+        self.assertIn("vacuum_index_cleanup=on", self.env.cr.fetchone()[0])
