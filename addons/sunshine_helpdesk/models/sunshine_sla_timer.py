@@ -146,7 +146,7 @@ class SunshineSlaTimer(models.Model):
         ondelete="restrict",
     )
     clock_code = fields.Char(compute="_compute_clock_data")
-    clock_name = fields.Char(string="Clock Name", compute="_compute_clock_data")
+    clock_name = fields.Char(compute="_compute_clock_data")
     calendar_id = fields.Many2one(related="policy_id.calendar_id")
     company_id = fields.Many2one(
         "res.company",
