@@ -256,7 +256,17 @@ class Sunshine(Variant):
             )
 
 
-VARIANTS = {cls.key: cls for cls in (Plain, Sunshine, Oca)}
+class Suite(Sunshine):
+    """Every Sunshine addon, for what the other addons add on the paths."""
+
+    key = "suite"
+
+    def __init__(self, prefix, args):
+        super().__init__(prefix, args)
+        self.modules = args.suite_addons
+
+
+VARIANTS = {cls.key: cls for cls in (Plain, Sunshine, Suite, Oca)}
 
 
 # ----------------------------------------------------------------------
@@ -400,6 +410,12 @@ def main():
         default=os.environ.get("SUNSHINE_TEST_DB", "sunshine_test") + "_bench",
     )
     parser.add_argument("--sunshine-addons", default="sunshine_helpdesk")
+    parser.add_argument(
+        "--suite-addons",
+        default="sunshine_helpdesk,sunshine_spares,sunshine_training,"
+        "sunshine_quality,sunshine_training_spares,sunshine_case",
+        help="the addons of the variant 'suite' (--variants plain,sunshine,suite,oca)",
+    )
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument(
         "--update", action="store_true", help="update the Sunshine addons first"
@@ -428,7 +444,7 @@ def main():
                 env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
                 variant.prepare(env)
                 variant.fill(env, args.tickets)
-        elif args.update and variant.key == "sunshine":
+        elif args.update and isinstance(variant, Sunshine):
             variant.install(update=True)
     registries = {variant.key: Registry(variant.db) for variant in variants}
     cases = [(name, case) for name, case in CASES if args.cases in name]

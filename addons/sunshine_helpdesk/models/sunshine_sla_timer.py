@@ -774,15 +774,26 @@ class SunshineSlaTimer(models.Model):
                     "%(records)s and stopped trying. Fix the cause (see Last "
                     "Error in SLA Timers, filter Needs Attention), then retry them.",
                     attempts=MAX_ATTEMPTS,
-                    records=", ".join(f"{t.res_model},{t.res_id}" for t in timers),
+                    records=self._records_label(timers),
                 ),
                 partner_ids=managers.partner_id.ids,
                 subtype_xmlid="mail.mt_note",
             )
 
+    @api.model
+    def _records_label(self, timers, shown=20):
+        """'helpdesk.ticket,12, ...' for the first ``shown`` records."""
+        records = list(dict.fromkeys((t.res_model, t.res_id) for t in timers))
+        label = ", ".join(f"{model},{res_id}" for model, res_id in records[:shown])
+        if len(records) > shown:
+            label += " " + _("and %(count)s more", count=len(records) - shown)
+        return label
+
     def action_retry(self):
         """Give flagged timers back to the scheduled action."""
-        if not self.env.user.has_group("sunshine_helpdesk.group_service_manager"):
+        if not self.env.su and not self.env.user.has_group(
+            "sunshine_helpdesk.group_service_manager"
+        ):
             raise AccessError(_("Only service managers retry SLA timers."))
         # sudo: timers are written by the engine only; a manager's retry
         # resets the engine's own bookkeeping, nothing a user typed
