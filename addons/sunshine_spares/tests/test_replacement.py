@@ -170,7 +170,7 @@ class TestReplacement(SunshineSparesCase):
     def test_refused_when_not_required(self):
         self.repair(self.power_fault)
         ticket = self.ticket(self.power_fault)
-        with self.assertRaisesRegex(UserError, "at least twice"):
+        with self.assertRaisesRegex(UserError, "at least 2 times"):
             ticket.with_user(self.storekeeper).action_propose_replacement()
         self.assertFalse(ticket.replacement_delivery_id)
         self.assertEqual(self.on_hand(self.product, self.stock, self.new_unit), 1)

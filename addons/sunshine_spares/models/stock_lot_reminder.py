@@ -1,0 +1,128 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+
+# Lots reminded per transaction of the scheduled action.
+REMINDER_BATCH_SIZE = 200
+
+
+class StockLot(models.Model):
+    """The regional representative is reminded of the warranties ending."""
+
+    _inherit = "stock.lot"
+
+    # Stamped by the scheduled action only.
+    _sunshine_protected_fields = (
+        "warranty_reminder_date",
+        "warranty_reminded_end_date",
+    )
+
+    warranty_reminder_date = fields.Date(
+        string="Warranty Reminder Sent",
+        readonly=True,
+        copy=False,
+        help="When the regional representative was last reminded that the "
+        "warranty ends.",
+    )
+    warranty_reminded_end_date = fields.Date(
+        string="Reminded Warranty End",
+        readonly=True,
+        copy=False,
+        help="The warranty end date of the last reminder: a new end date "
+        "calls for a new reminder, a date written again unchanged does not.",
+    )
+
+    @api.model
+    def _cron_warranty_ending(self, batch_size=REMINDER_BATCH_SIZE):
+        """Remind each regional representative of the warranties ending soon.
+
+        One activity per lot and end date: the lot keeps the end date it
+        was reminded of, and only another end date calls for a new reminder.
+        Each company's lots are reminded by its own notice period, counted
+        from its own today. A run reminds one batch and reports what is
+        left, so the scheduler commits it and runs again at once; the stamps
+        keep the next batch from reminding the same lots.
+        """
+        due = self._warranty_reminders_due()
+        lots = due[:batch_size]
+        lots._warranty_remind()
+        self.env["ir.cron"]._notify_progress(
+            done=len(lots), remaining=len(due) - len(lots)
+        )
+        return lots
+
+    @api.model
+    def _warranty_reminders_due(self):
+        """The lots whose warranty ends within their company's notice period
+        and whose representative was not reminded of that end yet. The
+        window holds a few weeks of ends, so comparing the two dates in
+        Python reads little."""
+        lots = self.browse()
+        for company in self.env["res.company"].sudo().search([]):
+            today = company._sunshine_today()
+            companies = [company.id]
+            # A lot of a shared product has no company: the cron's counts it.
+            if company == self.env.company:
+                companies.append(False)
+            lots |= self.search_fetch(
+                [
+                    ("company_id", "in", companies),
+                    ("warranty_end_date", ">=", today),
+                    (
+                        "warranty_end_date",
+                        "<=",
+                        today
+                        + relativedelta(days=company.sunshine_warranty_notice_days),
+                    ),
+                    ("regional_representative_id", "!=", False),
+                ],
+                ["warranty_end_date", "warranty_reminded_end_date"],
+                order="warranty_end_date, id",
+            )
+        return lots.filtered(
+            lambda lot: lot.warranty_reminded_end_date != lot.warranty_end_date
+        )
+
+    def _warranty_remind(self):
+        """One to-do activity per lot for its representative, created at
+        once, and the stamps of the reminder."""
+        if not self:
+            return self
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model,
+                    "res_id": lot.id,
+                    "activity_type_id": todo.id,
+                    "date_deadline": lot.warranty_end_date,
+                    "summary": _(
+                        "Warranty ends on %(date)s", date=lot.warranty_end_date
+                    ),
+                    "note": _(
+                        "The warranty of %(lot)s (%(product)s) at %(customer)s "
+                        "ends on %(date)s. Offer the customer a maintenance "
+                        "contract.",
+                        lot=lot.name,
+                        product=lot.product_id.display_name,
+                        customer=lot.customer_id.display_name or _("no customer"),
+                        date=lot.warranty_end_date,
+                    ),
+                    "user_id": lot.regional_representative_id.id,
+                }
+                for lot in self
+            ]
+        )
+        reminded = self._sunshine_as_action()
+        groups = reminded.grouped(
+            lambda lot: (lot.company_id or self.env.company, lot.warranty_end_date)
+        )
+        for (company, end_date), same_end in groups.items():
+            same_end.write(
+                {
+                    "warranty_reminder_date": company._sunshine_today(),
+                    "warranty_reminded_end_date": end_date,
+                }
+            )
+        return self
