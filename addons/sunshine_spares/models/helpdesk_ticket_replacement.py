@@ -195,7 +195,10 @@ class HelpdeskTicket(models.Model):
         """Refuse, before any stock moves, a replacement the centre cannot
         deliver: no unit of ``product`` free in ``stock`` or on its shelves."""
         available = self.env["stock.quant"]._get_available_quantity(product, stock)
-        if float_compare(available, 1.0, precision_rounding=product.uom_id.rounding) < 0:
+        if (
+            float_compare(available, 1.0, precision_rounding=product.uom_id.rounding)
+            < 0
+        ):
             raise UserError(
                 _(
                     "No unit of %(product)s is free in %(location)s: receive one "

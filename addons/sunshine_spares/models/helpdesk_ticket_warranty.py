@@ -125,9 +125,7 @@ class HelpdeskTicket(models.Model):
                     "instead.",
                     ticket=self.display_name,
                     status=dict(
-                        self._fields["warranty_status"]._description_selection(
-                            self.env
-                        )
+                        self._fields["warranty_status"]._description_selection(self.env)
                     )[self.warranty_status],
                 )
             )

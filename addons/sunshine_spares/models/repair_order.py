@@ -188,7 +188,10 @@ class RepairOrder(models.Model):
             if not end:
                 continue
             repair._sunshine_as_action().repaired_warranty_end_date = end
-            if not lot.repaired_warranty_end_date or end > lot.repaired_warranty_end_date:
+            if (
+                not lot.repaired_warranty_end_date
+                or end > lot.repaired_warranty_end_date
+            ):
                 lot._sunshine_as_action().repaired_warranty_end_date = end
 
     def action_repair_cancel(self):

@@ -8,7 +8,5 @@ class StockLocation(models.Model):
     _name = "stock.location"
     _inherit = ["stock.location", "sunshine.centre.stock.mixin"]
 
+    # The parent: a shelf belongs to the centre of the location it is in.
     _sunshine_centre_location_fields = ("location_id",)
-
-    def _sunshine_centre_locations(self):
-        return self | self.location_id

@@ -165,10 +165,12 @@ class StockLot(models.Model):
             return
         # sudo: whether tickets, history or locks exist, whoever may read them.
         kept = self.sudo().filtered(
-            lambda lot: lot.customer_id
-            or lot.config_change_ids
-            or lot.part_price_ids
-            or lot.ticket_ids
+            lambda lot: (
+                lot.customer_id
+                or lot.config_change_ids
+                or lot.part_price_ids
+                or lot.ticket_ids
+            )
         )
         if kept:
             raise UserError(
@@ -272,7 +274,9 @@ class StockLot(models.Model):
         # The dates of an installation before this delivery are not this
         # one's: the next commissioning and acceptance are recorded anew.
         earlier = self.filtered(
-            lambda lot: any(lot[name] and lot[name] < date for name in INSTALLATION_DATES)
+            lambda lot: any(
+                lot[name] and lot[name] < date for name in INSTALLATION_DATES
+            )
         )
         if earlier:
             earlier.write(dict.fromkeys(INSTALLATION_DATES, False))
@@ -295,7 +299,11 @@ class StockLot(models.Model):
         warranty reminders), and keeps its history. A unit ``returned``
         from the customer loses its delivery too: the next one starts anew;
         a replaced one keeps its dates, which its replacement continues."""
-        vals = {"customer_id": False, "site": False, "regional_representative_id": False}
+        vals = {
+            "customer_id": False,
+            "site": False,
+            "regional_representative_id": False,
+        }
         if returned:
             vals["delivery_date"] = False
         self.write(vals)

@@ -193,12 +193,14 @@ class SunshineSparePartListLine(models.Model):
                 )
             }
             low = rules.filtered(
-                lambda rule, on_hand=on_hand: float_compare(
-                    on_hand[rule.product_id],
-                    rule.product_min_qty,
-                    precision_rounding=rule.product_id.uom_id.rounding,
+                lambda rule, on_hand=on_hand: (
+                    float_compare(
+                        on_hand[rule.product_id],
+                        rule.product_min_qty,
+                        precision_rounding=rule.product_id.uom_id.rounding,
+                    )
+                    < 0
                 )
-                < 0
             )
             if not low:
                 continue
