@@ -1,5 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 
 # Lots reminded per transaction of the scheduled action.
@@ -84,36 +86,33 @@ class StockLot(models.Model):
         )
 
     def _warranty_remind(self):
-        """One to-do activity per lot for its representative, created at
-        once, and the stamps of the reminder."""
+        """One to-do activity per lot for its representative, and one
+        message per representative for all their lots, not one per lot;
+        all in the representative's language. Then the stamps."""
         if not self:
             return self
         todo = self.env.ref("mail.mail_activity_data_todo")
         model = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].create(
-            [
+        Activity = self.env["mail.activity"].with_context(
+            mail_activity_quick_update=True
+        )
+        activity_vals = []
+        for user, lots in self.grouped("regional_representative_id").items():
+            lots = lots.with_context(lang=user.lang)
+            activity_vals += [
                 {
                     "res_model_id": model,
                     "res_id": lot.id,
                     "activity_type_id": todo.id,
                     "date_deadline": lot.warranty_end_date,
-                    "summary": _(
-                        "Warranty ends on %(date)s", date=lot.warranty_end_date
-                    ),
-                    "note": _(
-                        "The warranty of %(lot)s (%(product)s) at %(customer)s "
-                        "ends on %(date)s. Offer the customer a maintenance "
-                        "contract.",
-                        lot=lot.name,
-                        product=lot.product_id.display_name,
-                        customer=lot.customer_id.display_name or _("no customer"),
-                        date=lot.warranty_end_date,
-                    ),
-                    "user_id": lot.regional_representative_id.id,
+                    "summary": lot._warranty_reminder_summary(),
+                    "note": lot._warranty_reminder_note(),
+                    "user_id": user.id,
                 }
-                for lot in self
+                for lot in lots
             ]
-        )
+            lots._warranty_reminder_notify(user)
+        Activity.create(activity_vals)
         reminded = self._sunshine_as_action()
         groups = reminded.grouped(
             lambda lot: (lot.company_id or self.env.company, lot.warranty_end_date)
@@ -126,3 +125,35 @@ class StockLot(models.Model):
                 }
             )
         return self
+
+    def _warranty_reminder_summary(self):
+        self.ensure_one()
+        return _("Warranty ends on %(date)s", date=self.warranty_end_date)
+
+    def _warranty_reminder_note(self):
+        self.ensure_one()
+        return _(
+            "The warranty of %(lot)s (%(product)s) at %(customer)s ends on "
+            "%(date)s. Offer the customer a maintenance contract.",
+            lot=self.name,
+            product=self.product_id.display_name,
+            customer=self.customer_id.display_name or _("no customer"),
+            date=self.warranty_end_date,
+        )
+
+    def _warranty_reminder_notify(self, user):
+        """Tell ``user`` of the warranties of these lots ending, at once."""
+        body = Markup("<p>%s</p><ul>%s</ul>") % (
+            _(
+                "The warranties below end soon: a to-do activity on each unit "
+                "is waiting for you."
+            ),
+            Markup().join(
+                Markup("<li>%s</li>") % lot._warranty_reminder_note() for lot in self
+            ),
+        )
+        self.env["mail.thread"].message_notify(
+            partner_ids=user.partner_id.ids,
+            subject=_("%(count)s warranties end soon", count=len(self)),
+            body=body,
+        )
