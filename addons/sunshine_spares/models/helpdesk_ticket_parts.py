@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError
 class HelpdeskTicket(models.Model):
     """The spare parts used on a ticket, issued from the centre's stock."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     part_ids = fields.One2many(
         "sunshine.ticket.part", "ticket_id", string="Spare Parts", copy=False

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 class HelpdeskTicket(models.Model):
     """The fault of a ticket's unit, its repairs and configuration changes."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     fault_code_id = fields.Many2one(
         "sunshine.fault.code",

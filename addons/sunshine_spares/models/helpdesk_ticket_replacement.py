@@ -7,7 +7,7 @@ class HelpdeskTicket(models.Model):
     """The same fault repaired too often: the unit is replaced (同一质量问题
     连续两次维修仍无法正常使用的, 更换同品牌同型号设备)."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     # Computed from the repairs, or set by the replacement's transfers.
     _sunshine_protected_fields = (
@@ -85,8 +85,9 @@ class HelpdeskTicket(models.Model):
             raise UserError(
                 _(
                     "Ticket %(ticket)s needs no replacement: a unit is replaced "
-                    "when its serial was repaired at least %(count)s times for the "
-                    "fault of the ticket. Set the serial and the fault, or repair the unit.",
+                    "when its serial was repaired at least %(count)s times for "
+                    "the fault of the ticket. Set the serial and the fault, or "
+                    "repair the unit.",
                     ticket=self.number,
                     count=self.company_id.sunshine_repairs_before_replacement,
                 )

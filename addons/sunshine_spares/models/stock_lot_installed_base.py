@@ -21,7 +21,7 @@ class StockLot(models.Model):
     and when.
     """
 
-    _inherit = "stock.lot"
+    _inherit = "stock.lot"  # pylint: disable=consider-merging-classes-inherited
 
     customer_id = fields.Many2one(
         "res.partner",
@@ -284,14 +284,17 @@ class StockLot(models.Model):
 
     @api.model
     def _sunshine_site_of(self, partner):
-        """The site a delivery to ``partner`` installs at, on one line."""
-        lines = [
-            line.strip()
-            for line in partner._display_address(without_company=True).split("\n")
-        ]
-        if partner.parent_id and partner.type in ("delivery", "other"):
-            lines.insert(0, partner.name)
-        return ", ".join(line for line in lines if line) or partner.display_name
+        """The site a delivery to ``partner`` installs at, on one line: the
+        name of a delivery address, then its address in the format of its
+        country, without the country of the company."""
+        home = (partner.company_id or self.env.company).country_id.name
+        pieces = (
+            [partner.name] if partner.parent_id and partner.type != "contact" else []
+        )
+        for line in partner._display_address(without_company=True).splitlines():
+            pieces += [piece.strip() for piece in line.split(",")]
+        site = ", ".join(piece for piece in pieces if piece and piece != home)
+        return site or partner.display_name
 
     def _leave_installed_base(self, returned=False):
         """The unit is no longer in service at the customer's: it leaves the

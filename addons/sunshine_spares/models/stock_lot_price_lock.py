@@ -4,7 +4,7 @@ from odoo import api, fields, models
 class StockLot(models.Model):
     """The spare-part prices locked for a unit at its delivery (价格锁定)."""
 
-    _inherit = "stock.lot"
+    _inherit = "stock.lot"  # pylint: disable=consider-merging-classes-inherited
 
     part_price_ids = fields.One2many(
         "sunshine.lot.part.price",

@@ -1,5 +1,4 @@
 from dateutil.relativedelta import relativedelta
-
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
@@ -11,7 +10,7 @@ REMINDER_BATCH_SIZE = 200
 class StockLot(models.Model):
     """The regional representative is reminded of the warranties ending."""
 
-    _inherit = "stock.lot"
+    _inherit = "stock.lot"  # pylint: disable=consider-merging-classes-inherited
 
     # Stamped by the scheduled action only.
     _sunshine_protected_fields = (
@@ -60,7 +59,7 @@ class StockLot(models.Model):
         window holds a few weeks of ends, so comparing the two dates in
         Python reads little."""
         lots = self.browse()
-        for company in self.env["res.company"].sudo().search([]):
+        for company in self.env["res.company"].sudo().search([("active", "=", True)]):
             today = company._sunshine_today()
             companies = [company.id]
             # A lot of a shared product has no company: the cron's counts it.

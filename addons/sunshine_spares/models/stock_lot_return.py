@@ -8,7 +8,7 @@ class StockLot(models.Model):
     """Units leaving the installed base: returned without reason within the
     company's return period, or replaced by a new unit."""
 
-    _inherit = "stock.lot"
+    _inherit = "stock.lot"  # pylint: disable=consider-merging-classes-inherited
 
     def action_no_reason_return(self):
         self._sunshine_ensure_one()
