@@ -47,6 +47,14 @@ class SparesRpcCase(RpcCaseMixin, SunshineSparesCase, HttpCase):
             Quant._update_available_quantity(cls.fan, warehouse.lot_stock_id, 5)
         cls.customers = cls.customer.property_stock_customer
 
+    def rpc(self, user, model, method, *args, password=None, **kwargs):
+        """As the web client calls: the user's language in the context."""
+        context = dict(kwargs.pop("context", {}))
+        context.setdefault("lang", user.lang)
+        return super().rpc(
+            user, model, method, *args, password=password, context=context, **kwargs
+        )
+
     def on_hand_fans(self, warehouse):
         return self.on_hand(self.fan, warehouse.lot_stock_id)
 
@@ -166,6 +174,34 @@ class TestCentreStockOverRpc(SparesRpcCase):
         self.assertEqual(self.on_hand_fans(self.changsha), 3)
         self.assertEqual(self.on_hand_fans(self.guangzhou), 5)
 
+    def test_an_agent_moves_no_stock_through_a_move_line(self):
+        """Odoo lets every internal user write move lines; a done line
+        written anew would move the stock it records."""
+        lot = self.delivered_lot("TEST-RPC-AGENT", self.changsha)
+        line = self.env["stock.move.line"].search(
+            [("lot_id", "=", lot.id), ("state", "=", "done")]
+        )
+        self.assertRpcRefused(
+            self.agent, "stock.move.line", "write", line.ids, {"quantity": 5}
+        )
+        self.assertRpcRefused(
+            self.agent,
+            "stock.move.line",
+            "create",
+            {
+                "move_id": line.move_id.id,
+                "product_id": self.product.id,
+                "location_id": self.changsha.lot_stock_id.id,
+                "location_dest_id": self.customers.id,
+                "quantity": 1,
+            },
+        )
+        self.assertRpcRefused(self.agent, "stock.move.line", "unlink", line.ids)
+        self.env.invalidate_all()
+        self.assertEqual(line.quantity, 1)
+        self.assertEqual(self.on_hand(self.product, self.customers, lot), 1)
+        self.assertEqual(self.on_hand(self.product, self.changsha.lot_stock_id, lot), 0)
+
     def test_a_shelf_is_not_moved_under_another_centre(self):
         Location = self.env["stock.location"]
         shelf_gz = Location.create(
@@ -277,6 +313,15 @@ class TestInstalledBaseOverRpc(SparesRpcCase):
         self.rpc(admin, "stock.lot", "unlink", [lot.id], password="admin")
         self.assertFalse(lot.exists())
         self.assertFalse(lock.exists())
+
+    def test_a_chinese_user_is_refused_in_chinese(self):
+        lot = self.create_lot("TEST-RPC-ZH")
+        self.keeper_gz.lang = "zh_CN"
+        message = self.assertRpcRefused(
+            self.keeper_gz, "stock.lot", "unlink", [lot.id], error=USER
+        )
+        self.assertIn("是设备台账中的设备", message)
+        self.assertTrue(lot.exists())
 
     def test_a_unit_in_stock_without_history_is_deleted_by_its_centre(self):
         lot = self.env["stock.lot"].create(
