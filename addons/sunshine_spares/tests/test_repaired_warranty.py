@@ -18,18 +18,9 @@ class TestRepairedPartWarranty(SunshineSparesCase):
         cls.lot = cls.create_lot()
         cls.team = cls.env.ref("sunshine_helpdesk.team_centre_changsha")
 
-    def repair(self, day):
+    def repair(self, day, **values):
         with freeze_time(day):
-            repair = self.env["repair.order"].create(
-                {
-                    "product_id": self.product.id,
-                    "lot_id": self.lot.id,
-                    "partner_id": self.customer.id,
-                }
-            )
-            self.env["stock.quant"]._update_available_quantity(
-                self.product, repair.product_location_src_id, 1, lot_id=self.lot
-            )
+            repair = self.repair_of(self.lot, **values)
             repair.action_validate()
             repair.action_repair_start()
             repair.action_repair_end()
@@ -96,9 +87,8 @@ class TestRepairedPartWarranty(SunshineSparesCase):
         power = FaultCode.create({"code": "T-RP-PWR", "name": "Test Power"})
         fan = FaultCode.create({"code": "T-RP-FAN", "name": "Test Fan"})
         self.term.repaired_part_scope = "part"
-        repair = self.repair("2026-01-15 10:00:00")
-        repair.fault_code_id = power
-        # set when the repair was done, as a repair of the power fault
+        repair = self.repair("2026-01-15 10:00:00", fault_code_id=power.id)
+        # set when the repair of the power fault was done
         self.assertEqual(repair.repaired_warranty_end_date, date(2026, 4, 14))
         self.assertEqual(self.lot.repaired_warranty_end_date, date(2026, 4, 14))
         again = self.ticket_on(date(2026, 3, 10))
@@ -134,33 +124,8 @@ class TestRepairedPartWarranty(SunshineSparesCase):
         power = FaultCode.create({"code": "T-RP-PWR2", "name": "Test Power 2"})
         fan = FaultCode.create({"code": "T-RP-FAN2", "name": "Test Fan 2"})
         self.term.repaired_part_scope = "part"
-        with freeze_time("2026-01-15 10:00:00"):
-            first = self.env["repair.order"].create(
-                {
-                    "product_id": self.product.id,
-                    "lot_id": self.lot.id,
-                    "partner_id": self.customer.id,
-                    "fault_code_id": power.id,
-                }
-            )
-            self.env["stock.quant"]._update_available_quantity(
-                self.product, first.product_location_src_id, 1, lot_id=self.lot
-            )
-            first.action_validate()
-            first.action_repair_start()
-            first.action_repair_end()
-        with freeze_time("2026-03-20 10:00:00"):
-            second = self.env["repair.order"].create(
-                {
-                    "product_id": self.product.id,
-                    "lot_id": self.lot.id,
-                    "partner_id": self.customer.id,
-                    "fault_code_id": fan.id,
-                }
-            )
-            second.action_validate()
-            second.action_repair_start()
-            second.action_repair_end()
+        self.repair("2026-01-15 10:00:00", fault_code_id=power.id)
+        second = self.repair("2026-03-20 10:00:00", fault_code_id=fan.id)
         self.assertEqual(second.warranty_status, "out_of_warranty")
         self.assertFalse(second.repaired_warranty_end_date, "the fan was not covered")
         self.assertEqual(self.lot.repaired_warranty_end_date, date(2026, 4, 14))

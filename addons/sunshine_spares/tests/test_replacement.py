@@ -33,20 +33,8 @@ class TestReplacement(SunshineSparesCase):
         cls.warehouse.centre_user_ids = [Command.link(cls.storekeeper.id)]
 
     def repair(self, fault):
-        repair = self.env["repair.order"].create(
-            {
-                "product_id": self.product.id,
-                "lot_id": self.lot.id,
-                "partner_id": self.customer.id,
-                "fault_code_id": fault.id,
-            }
-        )
-        # The unit is repaired in stock: put it there once.
-        location = repair.product_location_src_id
-        if not self.on_hand(self.product, location, self.lot):
-            self.env["stock.quant"]._update_available_quantity(
-                self.product, location, 1, lot_id=self.lot
-            )
+        # The unit is repaired in stock.
+        repair = self.repair_of(self.lot, fault_code_id=fault.id)
         repair.action_validate()
         repair.action_repair_start()
         repair.action_repair_end()

@@ -88,17 +88,7 @@ class TestCompanySettings(SunshineSparesCase):
             {"code": "T-SET", "name": "Test Settings Fault"}
         )
         lot = self.create_lot("TEST-SET-REPL")
-        repair = self.env["repair.order"].create(
-            {
-                "product_id": self.product.id,
-                "lot_id": lot.id,
-                "partner_id": self.customer.id,
-                "fault_code_id": fault.id,
-            }
-        )
-        self.env["stock.quant"]._update_available_quantity(
-            self.product, repair.product_location_src_id, 1, lot_id=lot
-        )
+        repair = self.repair_of(lot, fault_code_id=fault.id)
         repair.action_validate()
         repair.action_repair_start()
         repair.action_repair_end()
