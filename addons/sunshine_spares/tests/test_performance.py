@@ -6,6 +6,7 @@ from freezegun import freeze_time
 from odoo import Command, fields
 from odoo.tests import new_test_user, tagged
 from odoo.tools import SQL
+from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.sunshine_helpdesk.tests.common import QueryCountMixin
 
@@ -119,6 +120,16 @@ class TestWarrantyPerformance(SparesPerformanceCase):
         queries(5)  # warm
         five, twenty_five = queries(5), queries(25)
         self.assertLessEqual((twenty_five - five) / 20, WARRANTY_CRON_QUERIES_PER_LOT)
+
+    def test_the_installed_base_opens_ungrouped(self):
+        """Grouping by customer by default would read every serial of the
+        installed base to count its groups before showing one."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sunshine_spares.stock_lot_action_installed_base"
+        )
+        context = safe_eval(action["context"])
+        self.assertFalse([key for key in context if "group" in key], context)
+        self.assertEqual(safe_eval(action["domain"]), [("customer_id", "!=", False)])
 
     def test_warranty_status_search_uses_the_date_indexes(self):
         # The web client's context carries the user's time zone.
