@@ -64,6 +64,12 @@ class SunshineSparePartList(models.Model):
             )
         return res
 
+    def unlink(self):
+        parts = self.line_ids.product_id
+        res = super().unlink()
+        self.env["sunshine.spare.part.list.line"]._update_orderpoints(parts)
+        return res
+
     def action_update_reordering_rules(self):
         """Set every centre's reordering rule of each part of the lists."""
         parts = self.line_ids.product_id

@@ -136,3 +136,15 @@ class TestLowStockCron(SunshineSparesCase):
             {"name": "Test Plain", "code": "TPLA"}
         )
         self.assertFalse(self.rule(plain, self.fan))
+
+    def test_a_list_deleted_or_archived_takes_its_rules(self):
+        part_list = self.env["sunshine.spare.part.list"].search(
+            [("product_id", "=", self.product.id)]
+        )
+        part_list.active = False
+        self.assertFalse(self.rule(self.warehouse, self.fuse))
+        part_list.active = True
+        self.assertEqual(self.rule(self.warehouse, self.fuse).product_min_qty, 1)
+        part_list.unlink()
+        self.assertFalse(self.rule(self.warehouse, self.fuse))
+        self.assertFalse(self.rule(self.other_warehouse, self.fan))
