@@ -17,6 +17,7 @@
         "data/sunshine_warranty_term_data.xml",
         "views/sunshine_fault_code_views.xml",
         "views/sunshine_warranty_term_views.xml",
+        "wizards/sunshine_lot_installation_views.xml",
         "views/stock_lot_views.xml",
         "views/stock_lot_templates.xml",
         "views/helpdesk_ticket_views.xml",

@@ -3,6 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo import Command
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import SunshineSparesCase
@@ -277,3 +278,56 @@ class TestDeliveriesBuildTheInstalledBase(SunshineSparesCase):
         self.assertEqual(ticket.part_ids.state, "issued")
         self.assertFalse(card_lot.customer_id)
         self.assertFalse(card_lot.delivery_date)
+
+    def test_an_engineer_records_the_installation(self):
+        """The engineer may not change the serial, only record its
+        commissioning and acceptance; the chatter says who and when."""
+        first = self.lots[0]
+        with freeze_time("2026-03-02 02:00:00"):
+            self.validate(self.delivery(quantity=1), first)
+        engineer = new_test_user(
+            self.env,
+            login="installation_engineer",
+            groups="sunshine_helpdesk.group_service_agent",
+        )
+        self.env.cr.precommit.run()
+        action = first.with_user(engineer).get_formview_action()
+        self.assertEqual(action["res_id"], first.id)
+        form = Form(
+            self.env["sunshine.lot.installation"]
+            .with_user(engineer)
+            .with_context(default_lot_id=first.id)
+        )
+        form.commissioning_date = date(2026, 3, 6)
+        form.final_acceptance_date = date(2026, 3, 20)
+        form.note = "Signed by the substation chief"
+        with freeze_time("2026-03-20 08:00:00"):
+            form.save().action_confirm()
+        self.assertRecordValues(
+            first,
+            [
+                {
+                    "commissioning_date": date(2026, 3, 6),
+                    "final_acceptance_date": date(2026, 3, 20),
+                    "warranty_start_date": date(2026, 3, 20),
+                    "customer_id": self.customer.id,
+                }
+            ],
+        )
+        self.env.cr.precommit.run()
+        recorded = first.message_ids.filtered(
+            lambda message: message.author_id == engineer.partner_id
+        )
+        self.assertTrue(recorded.tracking_value_ids, "the dates, tracked")
+        self.assertIn("Signed by the substation chief", str(recorded.mapped("body")))
+        with self.assertRaises(AccessError):
+            first.with_user(engineer).write({"commissioning_date": date(2026, 3, 7)})
+        # the dates still follow the delivery
+        form = Form(
+            self.env["sunshine.lot.installation"]
+            .with_user(engineer)
+            .with_context(default_lot_id=first.id)
+        )
+        form.commissioning_date = date(2026, 2, 1)
+        with self.assertRaisesRegex(ValidationError, "before its delivery"):
+            form.save().action_confirm()
