@@ -35,3 +35,34 @@ class TestTranslations(SuiteCase):
                     f"{addon}: {len(missing)} terms without zh_CN translation; "
                     "run ./sunshine i18n and translate them",
                 )
+
+    def test_selections_of_shared_fields_are_chinese(self):
+        """Selections a model takes from a mixin are named after the mixin's
+        addon (sunshine_helpdesk.selection__repair_order__sla_status__met),
+        whose terms load before the model has them: they are translated all
+        the same, from the first install on."""
+        Selection = self.env["ir.model.fields.selection"]
+        sla_models = self.env.registry.descendants(["sunshine.sla.mixin"], "_inherit")
+        selections = Selection.search(
+            [
+                ("field_id.model", "in", sorted(sla_models - {"sunshine.sla.mixin"})),
+                ("field_id.name", "=", "sla_status"),
+            ]
+        ) | Selection.search(
+            [
+                ("field_id.model", "=", "helpdesk.ticket"),
+                (
+                    "field_id.name",
+                    "in",
+                    ["activity_state", "activity_exception_decoration"],
+                ),
+            ]
+        )
+        self.assertTrue(selections)
+        english = {sel.id: sel.name for sel in selections.with_context(lang="en_US")}
+        untranslated = sorted(
+            f"{sel.field_id.model}.{sel.field_id.name}: {sel.value}"
+            for sel in selections.with_context(lang="zh_CN")
+            if sel.name == english[sel.id]
+        )
+        self.assertFalse(untranslated, "selection values without zh_CN")

@@ -3,7 +3,7 @@
 {
     "name": "Sunshine Service Desk",
     "summary": "Service tickets with enforced response times and four-level escalation",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.2.0",
     "category": "After-Sales",
     "author": "Sunshine",
     "license": "LGPL-3",
@@ -16,6 +16,8 @@
         "data/resource_calendar_data.xml",
         "data/mail_message_subtype_data.xml",
         "data/helpdesk_ticket_stage_data.xml",
+        "data/sunshine_service_type_data.xml",
+        "data/sunshine_sla_policy_data.xml",
         "data/ir_cron_data.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
@@ -24,14 +26,15 @@
         "views/sunshine_sla_policy_views.xml",
         "views/sunshine_ticket_escalation_views.xml",
         "views/sunshine_helpdesk_menus.xml",
+        "wizards/sunshine_ticket_reported_date_wizard_views.xml",
     ],
     "demo": [
         "demo/resource_calendar_demo.xml",
+        "demo/res_company_demo.xml",
+        "demo/helpdesk_mgmt_demo.xml",
         "demo/product_category_demo.xml",
         "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_team_demo.xml",
-        "demo/sunshine_service_type_demo.xml",
-        "demo/sunshine_sla_policy_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
     ],
     "assets": {
@@ -39,5 +42,6 @@
             "sunshine_helpdesk/static/src/js/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "application": True,
 }

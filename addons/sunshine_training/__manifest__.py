@@ -15,6 +15,7 @@
         "data/ir_sequence_data.xml",
         "data/hr_skill_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_message_subtype_data.xml",
         "report/sunshine_certification_report.xml",
         "views/sunshine_training_course_views.xml",
         "views/sunshine_training_session_views.xml",

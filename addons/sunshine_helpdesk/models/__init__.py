@@ -1,3 +1,6 @@
+from . import base
+from . import res_company
+from . import mail_message
 from . import sunshine_protected_fields_mixin
 from . import sunshine_sla_clock
 from . import sunshine_service_type
@@ -7,4 +10,5 @@ from . import sunshine_sla_mixin
 from . import sunshine_ticket_escalation
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_stage
+from . import mail_thread
 from . import helpdesk_ticket

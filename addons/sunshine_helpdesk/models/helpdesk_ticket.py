@@ -1,9 +1,11 @@
+from datetime import timedelta
+
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_datetime
 
-from .helpdesk_ticket_team import SUPPORT_LEVELS
 from .sunshine_service_type import SERVICE_MODES, SEVERITIES
 from .sunshine_sla_timer import TIMER_STATES
 
@@ -11,12 +13,23 @@ MODE_RANK = {code: rank for rank, (code, _label) in enumerate(SERVICE_MODES)}
 # The clocks a ticket shows as milestones, and the clocks started with it.
 MILESTONE_CLOCKS = ("response", "arrival", "resolution")
 CLOCKS_AT_CREATION = ("response", "resolution")
+# A reported date a little ahead of the server's clock is the client's clock.
+REPORTED_DATE_TOLERANCE = timedelta(minutes=5)
+SERVICE_MANAGER = "sunshine_helpdesk.group_service_manager"
 
 
 class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
     _inherit = ["helpdesk.ticket", "sunshine.sla.mixin"]
     _sla_reference_field = "reported_date"
+    # The milestones and the first team are stamped by the actions.
+    _sunshine_protected_fields = (
+        "first_response_date",
+        "onsite_decided_date",
+        "onsite_arrival_date",
+        "resolution_date",
+        "origin_team_id",
+    )
 
     service_type_id = fields.Many2one(
         "sunshine.service.type", tracking=True, index=True
@@ -113,6 +126,20 @@ class HelpdeskTicket(models.Model):
                 ticket[f"{code}_deadline"] = timer.deadline if timer else False
                 ticket[f"{code}_sla_state"] = timer.state if timer else False
 
+    @api.constrains("user_id")
+    def _check_user_internal(self):
+        for ticket in self:
+            if ticket.user_id.share:
+                raise ValidationError(
+                    _(
+                        "%(user)s is not an internal user: ticket %(ticket)s is "
+                        "assigned to an engineer of the company, never to a "
+                        "customer or portal user.",
+                        user=ticket.user_id.name,
+                        ticket=ticket.number,
+                    )
+                )
+
     @api.onchange("service_type_id")
     def _onchange_service_type_id(self):
         self.update(self._service_type_defaults(self.service_type_id))
@@ -129,6 +156,10 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._sunshine_assert_create_values(vals_list)
+        for vals in vals_list:
+            if vals.get("reported_date"):
+                self._sunshine_assert_reported_in_past(vals["reported_date"])
         ServiceType = self.env["sunshine.service.type"]
         for vals in vals_list:
             defaults = self._service_type_defaults(
@@ -139,12 +170,22 @@ class HelpdeskTicket(models.Model):
             vals.setdefault("origin_team_id", vals.get("team_id"))
             if vals.get("service_mode") == "onsite":
                 vals.setdefault("onsite_decided_date", fields.Datetime.now())
-        tickets = super().create(vals_list)
+        # the client's values are checked above; the stamps set here are the
+        # action's own (the records go back without that permission)
+        tickets = (
+            super(HelpdeskTicket, self._sunshine_as_action())
+            .create(vals_list)
+            .with_env(self.env)
+        )
+        # a team given by the assignee (helpdesk_mgmt) is the first team too
+        for ticket in tickets.filtered(lambda t: t.team_id and not t.origin_team_id):
+            ticket._sunshine_as_action().origin_team_id = ticket.team_id
         tickets._sla_start(CLOCKS_AT_CREATION)
         tickets.filtered(lambda t: t.service_mode == "onsite")._sla_start(["arrival"])
         return tickets
 
     def write(self, vals):
+        self._sunshine_assert_write_values(vals)
         if "stage_id" not in vals:
             return super().write(vals)
         paused_before = self.filtered("stage_id.sla_paused")
@@ -152,7 +193,9 @@ class HelpdeskTicket(models.Model):
         stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
         if stage.closed:
             unresolved = self.filtered(lambda t: not t.resolution_date)
-            unresolved.write({"resolution_date": fields.Datetime.now()})
+            unresolved._sunshine_as_action().write(
+                {"resolution_date": fields.Datetime.now()}
+            )
             self._sla_stop(MILESTONE_CLOCKS)
         elif stage.sla_paused:
             (self - paused_before)._sla_pause()
@@ -161,20 +204,144 @@ class HelpdeskTicket(models.Model):
         return res
 
     # ------------------------------------------------------------------
+    # Guards: what a client may not write directly
+    # ------------------------------------------------------------------
+    @api.model
+    def _sunshine_assert_reported_in_past(self, value):
+        reported = fields.Datetime.to_datetime(value)
+        if reported and reported > fields.Datetime.now() + REPORTED_DATE_TOLERANCE:
+            raise ValidationError(
+                _(
+                    "The fault cannot be reported in the future (%(date)s): enter "
+                    "when the customer reported it.",
+                    date=format_datetime(self.env, reported),
+                )
+            )
+
+    def _sunshine_assert_write_values(self, vals):
+        """The rules of a direct write that the protected fields do not
+        cover: the reported date is never in the future and is fixed once
+        a clock counts from it; the team and the service mode change by
+        escalation only, except when a dispatcher gives a new ticket its
+        first team. Code running as the superuser (data imports,
+        migrations) is trusted, as for access rights."""
+        if "reported_date" in vals:
+            self._sunshine_assert_reported_in_past(vals["reported_date"])
+        if self.env.su or self._sunshine_writes_protected():
+            return
+        if "reported_date" in vals:
+            reported = fields.Datetime.to_datetime(vals["reported_date"])
+            clocked = self.browse(self._sla_timers().mapped("res_id")).filtered(
+                lambda t: t.reported_date != reported
+            )
+            if clocked:
+                raise UserError(
+                    _(
+                        "The SLA clocks of %(tickets)s count from the reported date: "
+                        "it is fixed. A service manager corrects it with Correct "
+                        "Reported Date, giving the reason.",
+                        tickets=", ".join(clocked.mapped("number")),
+                    )
+                )
+        if "team_id" in vals:
+            self._sunshine_assert_team_change(vals["team_id"])
+        if "service_mode" in vals:
+            changed = self.filtered(lambda t: t.service_mode != vals["service_mode"])
+            if changed:
+                raise UserError(
+                    _(
+                        "The service mode of %(ticket)s moves on with Change Service "
+                        "Mode, which records why and starts the on-site clock.",
+                        ticket=changed[0].number,
+                    )
+                )
+
+    def _sunshine_assert_team_change(self, team_id):
+        moved = self.filtered(lambda t: t.team_id and t.team_id.id != team_id)
+        if moved:
+            raise UserError(
+                _(
+                    "Ticket %(ticket)s is with %(team)s: it moves to another team "
+                    "only by an escalation to the next support level (Escalate), "
+                    "which records why.",
+                    ticket=moved[0].number,
+                    team=moved[0].team_id.display_name,
+                )
+            )
+        undispatched = self.filtered(lambda t: not t.team_id)
+        if not (undispatched and team_id):
+            return
+        if not self.env.user.has_group("sunshine_helpdesk.group_service_dispatcher"):
+            raise AccessError(
+                _(
+                    "Only a dispatcher gives a new ticket its team; ask the "
+                    "dispatcher of your maintenance centre."
+                )
+            )
+        # the first team of a new ticket is its origin team
+        undispatched.filtered(
+            lambda t: not t.origin_team_id
+        )._sunshine_as_action().write({"origin_team_id": team_id})
+
+    def action_open_reported_date_wizard(self):
+        self._sunshine_ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Correct Reported Date"),
+            "res_model": "sunshine.ticket.reported.date.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_ticket_id": self.id,
+                "default_reported_date": fields.Datetime.to_string(self.reported_date),
+            },
+        }
+
+    def _correct_reported_date(self, reported_date, reason):
+        """A service manager corrects when the fault was reported; logged.
+        The clocks already running keep their deadlines."""
+        if not self.env.user.has_group(SERVICE_MANAGER):
+            raise AccessError(
+                _("Only a service manager may correct the reported date of a ticket.")
+            )
+        if not (reason or "").strip():
+            raise UserError(_("Give the reason for correcting the reported date."))
+        self._sunshine_assert_reported_in_past(reported_date)
+        reported_date = fields.Datetime.to_datetime(reported_date)
+        for ticket in self._sunshine_as_action():
+            previous = ticket.reported_date
+            ticket.reported_date = reported_date
+            ticket.message_post(
+                body=Markup("%s<br/>%s")
+                % (
+                    _(
+                        "Reported date corrected from %(old)s to %(new)s by "
+                        "%(manager)s.",
+                        old=format_datetime(self.env, previous),
+                        new=format_datetime(self.env, reported_date),
+                        manager=self.env.user.name,
+                    ),
+                    reason,
+                ),
+                subtype_xmlid="sunshine_helpdesk.mt_reported_date_corrected",
+            )
+        return True
+
+    # ------------------------------------------------------------------
     # Milestones
     # ------------------------------------------------------------------
     def action_respond(self):
-        self.ensure_one()
+        self._sunshine_ensure_one()
         if self.first_response_date:
             raise UserError(
                 _("The first response of %s is already recorded.", self.number)
             )
-        self.first_response_date = fields.Datetime.now()
+        self._sunshine_as_action().first_response_date = fields.Datetime.now()
         self._sla_stop(["response"])
         return True
 
     def action_check_in(self):
-        self.ensure_one()
+        self._sunshine_ensure_one()
         if self.service_mode != "onsite":
             raise UserError(
                 _(
@@ -191,12 +358,12 @@ class HelpdeskTicket(models.Model):
             raise UserError(
                 _("The on-site arrival of %s is already recorded.", self.number)
             )
-        self.onsite_arrival_date = fields.Datetime.now()
+        self._sunshine_as_action().onsite_arrival_date = fields.Datetime.now()
         self._sla_stop(["arrival"])
         return True
 
     def action_resolve(self):
-        self.ensure_one()
+        self._sunshine_ensure_one()
         if self.resolution_date:
             raise UserError(_("Ticket %s is already resolved.", self.number))
         if not self.first_response_date:
@@ -211,7 +378,7 @@ class HelpdeskTicket(models.Model):
                     self.number,
                 )
             )
-        self.resolution_date = fields.Datetime.now()
+        self._sunshine_as_action().resolution_date = fields.Datetime.now()
         closed_stage = self.team_id._get_applicable_stages().filtered("closed")[:1]
         if closed_stage:
             self.stage_id = closed_stage  # write() stops the clocks
@@ -223,7 +390,7 @@ class HelpdeskTicket(models.Model):
     # Escalation
     # ------------------------------------------------------------------
     def action_open_escalation_wizard(self):
-        self.ensure_one()
+        self._sunshine_ensure_one()
         escalation_type = self.env.context.get("escalation_type", "level")
         return {
             "type": "ir.actions.act_window",
@@ -238,7 +405,7 @@ class HelpdeskTicket(models.Model):
         }
 
     def action_view_escalations(self):
-        self.ensure_one()
+        self._sunshine_ensure_one()
         return {
             "type": "ir.actions.act_window",
             "name": _("Escalations"),
@@ -262,8 +429,9 @@ class HelpdeskTicket(models.Model):
         so in the chatter.
         """
         self._check_reason(reason)
-        Escalation = self.env["sunshine.ticket.escalation"]
-        for ticket in self:
+        # the action writes the escalation, the team and its notes
+        Escalation = self.env["sunshine.ticket.escalation"]._sunshine_as_action()
+        for ticket in self._sunshine_as_action():
             team = ticket.team_id
             parent = team.parent_id
             if not parent:
@@ -271,11 +439,13 @@ class HelpdeskTicket(models.Model):
                     "Ticket %(ticket)s is at the top support level (%(team)s) "
                     "and stays there.",
                     ticket=ticket.number,
-                    team=team.display_name or _("no team"),
+                    team=team.name or _("no team"),
                 )
                 if not automatic:
                     raise UserError(message)
-                ticket.message_post(body=message)
+                ticket.message_post(
+                    body=message, subtype_xmlid="sunshine_helpdesk.mt_ticket_escalation"
+                )
                 continue
             Escalation.create(
                 {
@@ -294,6 +464,7 @@ class HelpdeskTicket(models.Model):
                     "team_id": parent.id,
                     "stage_id": ticket.stage_id.id,
                     "user_id": ticket.user_id.id,
+                    "origin_team_id": (ticket.origin_team_id or team).id,
                 }
             )
             leader = parent.user_id.partner_id
@@ -305,22 +476,26 @@ class HelpdeskTicket(models.Model):
                     _(
                         "Escalated from %(from)s to %(to)s (%(level)s).",
                         **{
-                            "from": team.display_name,
-                            "to": parent.display_name,
-                            "level": dict(SUPPORT_LEVELS)[parent.support_level],
+                            "from": team.name,
+                            "to": parent.name,
+                            "level": dict(
+                                parent._fields["support_level"]._description_selection(
+                                    parent.env
+                                )
+                            )[parent.support_level],
                         },
                     ),
                     reason,
                 ),
                 partner_ids=leader.ids,
-                subtype_xmlid="mail.mt_note",
+                subtype_xmlid="sunshine_helpdesk.mt_ticket_escalation",
             )
         return True
 
     def _change_service_mode(self, mode, reason):
         """Move on to a further service mode: phone, remote, on-site."""
         self._check_reason(reason)
-        Escalation = self.env["sunshine.ticket.escalation"]
+        Escalation = self.env["sunshine.ticket.escalation"]._sunshine_as_action()
         labels = dict(SERVICE_MODES)
         if mode not in MODE_RANK:
             raise UserError(_("Choose the service mode the ticket moves on to."))
@@ -347,19 +522,24 @@ class HelpdeskTicket(models.Model):
             values = {"service_mode": mode}
             if mode == "onsite":
                 values["onsite_decided_date"] = fields.Datetime.now()
+            ticket = ticket._sunshine_as_action()
             ticket.write(values)
             ticket.message_post(
                 body=_(
                     "Service mode changed from %(from)s to %(to)s: %(reason)s",
                     **{"from": labels[previous], "to": labels[mode], "reason": reason},
                 ),
-                subtype_xmlid="mail.mt_note",
+                subtype_xmlid="sunshine_helpdesk.mt_ticket_escalation",
             )
         self.filtered(lambda t: t.service_mode == "onsite")._sla_start(["arrival"])
         return True
 
     def _sla_on_breach_escalate(self, timers):
-        self._escalate_level(
-            _("SLA breached: %s", ", ".join(timers._describe())), automatic=True
+        # the scheduled action has no language: the message is the user's
+        # ("Response截止于" otherwise), as mail.thread does
+        tickets = self._sunshine_in_user_lang()
+        tickets._escalate_level(
+            _("SLA breached: %s", ", ".join(timers.with_env(tickets.env)._describe())),
+            automatic=True,
         )
         return True

@@ -8,6 +8,12 @@ _ACTION_SENTINEL = object()
 _CONTEXT_KEY = "sunshine_action_write"
 
 
+def sunshine_is_action_env(env):
+    """Whether ``env`` is the one of an action (``_sunshine_as_action``),
+    for models that check it without inheriting the mixin."""
+    return env.context.get(_CONTEXT_KEY) is _ACTION_SENTINEL
+
+
 class SunshineProtectedFieldsMixin(models.AbstractModel):
     """Fields that only the model's actions and the engine may write.
 
@@ -23,6 +29,9 @@ class SunshineProtectedFieldsMixin(models.AbstractModel):
     _description = "Fields Set by Actions Only"
 
     _sunshine_protected_fields = ()
+    # True: records of the model are created by its actions only (a history
+    # that a client may read but never forge, such as escalations).
+    _sunshine_protected_create = False
 
     def _sunshine_as_action(self):
         """These records, allowed to write their protected fields. For the
@@ -40,10 +49,17 @@ class SunshineProtectedFieldsMixin(models.AbstractModel):
     def _sunshine_writes_protected(self):
         """Whether this environment may write protected fields: an action
         (``_sunshine_as_action``), or the data files of an install."""
-        context = self.env.context
-        return context.get(_CONTEXT_KEY) is _ACTION_SENTINEL or bool(
-            self.env.su and context.get("install_mode")
+        return sunshine_is_action_env(self.env) or bool(
+            self.env.su and self.env.context.get("install_mode")
         )
+
+    def _sunshine_assert_action(self, message):
+        """Refuse with ``message`` unless an action or an install writes."""
+        if not self._sunshine_writes_protected():
+            raise AccessError(message)
+
+    def _sunshine_model_label(self):
+        return self.env["ir.model"]._get(self._name).name
 
     def _sunshine_assert_unprotected(self, field_names):
         if self._sunshine_writes_protected():
@@ -58,16 +74,30 @@ class SunshineProtectedFieldsMixin(models.AbstractModel):
                         self._fields[name]._description_string(self.env)
                         for name in refused
                     ),
-                    model=self.env["ir.model"]._get(self._name).name,
+                    model=self._sunshine_model_label(),
                 )
             )
 
-    @api.model_create_multi
-    def create(self, vals_list):
+    @api.model
+    def _sunshine_assert_create_values(self, vals_list):
+        """Refuse a create that a client may not do: one of a model created
+        by its actions only, or one that sets protected fields."""
+        if self._sunshine_protected_create:
+            self._sunshine_assert_action(
+                _(
+                    "%(model)s records are created by their actions only; use the "
+                    "buttons of the form instead of creating them.",
+                    model=self._sunshine_model_label(),
+                )
+            )
         # a ``default_<field>`` key of the context is a value too
         defaults = [key[8:] for key in self.env.context if key.startswith("default_")]
         for vals in vals_list:
             self._sunshine_assert_unprotected([*vals, *defaults])
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._sunshine_assert_create_values(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):

@@ -7,3 +7,7 @@ from . import test_cron_concurrency
 from . import test_portal
 from . import test_protected_fields
 from . import test_tour
+from . import test_rpc_security
+from . import test_seed_data
+from . import test_helpdesk_mgmt_zh
+from . import test_message_language

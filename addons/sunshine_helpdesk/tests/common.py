@@ -100,7 +100,8 @@ class RpcCaseMixin:
         if "error" in body:
             data = body["error"]["data"]
             raise RpcError(data["name"], data["message"])
-        return body["result"]
+        # a method that returns None answers no "result"
+        return body.get("result")
 
     def assertRpcRefused(
         self, user, model, method, *args, error="odoo.exceptions.AccessError", **kw

@@ -37,7 +37,7 @@ class SunshineTicketEscalateWizard(models.TransientModel):
             self.new_service_mode = modes[min(current + 1, len(modes) - 1)]
 
     def action_confirm(self):
-        self.ensure_one()
+        self._sunshine_ensure_one()
         if self.escalation_type == "mode":
             self.ticket_id._change_service_mode(self.new_service_mode, self.reason)
         else:

@@ -1,13 +1,17 @@
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .sunshine_certification import ACTIVE_STATES
+
+SERVICE_MANAGER = "sunshine_helpdesk.group_service_manager"
 
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
+    # set by the override wizard of a service manager only
+    _sunshine_protected_fields = ("dispatch_override", "dispatch_override_reason")
 
     certified_user_ids = fields.Many2many(
         "res.users",
@@ -24,13 +28,20 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("product_categ_id")
     def _compute_certified_user_ids(self):
+        certified = self._certified_users_by_ticket()
         for ticket in self:
-            ticket.certified_user_ids = ticket._certified_users()
+            ticket.certified_user_ids = certified[ticket]
 
-    def _certified_users(self):
-        """Users whose engineer holds a valid certification for this
-        ticket's product line or a line above it."""
-        self.ensure_one()
+    def _certified_users_by_ticket(self):
+        """{ticket: users whose engineer holds a certification for the
+        ticket's product line or a line above it, valid today in the
+        ticket's company}; one search for the whole batch."""
+        Users = self.env["res.users"]
+        result = dict.fromkeys(self, Users)
+        lines = self.product_categ_id
+        if not lines:
+            return result
+        today = {company: company._sunshine_today() for company in self.company_id}
         # sudo: who is certified for what is not private to HR
         certifications = (
             self.env["sunshine.certification"]
@@ -38,24 +49,44 @@ class HelpdeskTicket(models.Model):
             .search(
                 [
                     ("state", "in", ACTIVE_STATES),
-                    ("product_categ_id", "parent_of", self.product_categ_id.id),
+                    ("product_categ_id", "parent_of", lines.ids),
+                    ("expiry_date", ">=", min(today.values())),
+                    ("user_id", "!=", False),
                 ]
             )
         )
-        return certifications.user_id
+        for ticket in self.filtered("product_categ_id"):
+            path = ticket.product_categ_id.parent_path
+            day = today[ticket.company_id]
+            result[ticket] = certifications.filtered(
+                lambda c, path=path, day=day: (
+                    path.startswith(c.product_categ_id.parent_path)
+                    and c.expiry_date >= day
+                )
+            ).user_id.with_env(self.env)
+        return result
+
+    def _certified_users(self):
+        """Users whose engineer holds a valid certification for this
+        ticket's product line or a line above it."""
+        self.ensure_one()
+        return self._certified_users_by_ticket()[self]
 
     def _check_dispatch(self):
-        for ticket in self:
-            user = ticket.user_id
-            if not (user and ticket.product_categ_id) or ticket.dispatch_override:
-                continue
-            if user not in ticket._certified_users():
+        to_check = self.filtered(
+            lambda t: t.user_id and t.product_categ_id and not t.dispatch_override
+        )
+        if not to_check:
+            return
+        certified = to_check._certified_users_by_ticket()
+        for ticket in to_check:
+            if ticket.user_id not in certified[ticket]:
                 raise ValidationError(
                     _(
                         "%(user)s has no valid certification for %(line)s. Assign a "
                         "certified engineer, or ask a service manager to override "
                         "with a reason.",
-                        user=user.name,
+                        user=ticket.user_id.name,
                         line=ticket.product_categ_id.display_name,
                     )
                 )
@@ -69,14 +100,10 @@ class HelpdeskTicket(models.Model):
             ticket.id
             for ticket, vals in zip(tickets, vals_list, strict=True)
             if "user_id" not in vals
-        )
-        defaulted.filtered(
-            lambda t: (
-                t.user_id
-                and t.product_categ_id
-                and t.user_id not in t._certified_users()
-            )
-        ).user_id = False
+        ).filtered(lambda t: t.user_id and t.product_categ_id)
+        if defaulted:
+            certified = defaulted._certified_users_by_ticket()
+            defaulted.filtered(lambda t: t.user_id not in certified[t]).user_id = False
         tickets._check_dispatch()
         return tickets
 
@@ -89,14 +116,14 @@ class HelpdeskTicket(models.Model):
         res = super().write(vals)
         if "user_id" in vals and not vals.get("dispatch_override"):
             # a new assignee is checked again, whatever an earlier override said
-            to_check.filtered("dispatch_override").write(
+            to_check.filtered("dispatch_override")._sunshine_as_action().write(
                 {"dispatch_override": False, "dispatch_override_reason": False}
             )
         to_check._check_dispatch()
         return res
 
     def action_open_dispatch_override_wizard(self):
-        self.ensure_one()
+        self._sunshine_ensure_one()
         return {
             "type": "ir.actions.act_window",
             "name": _("Assign Without Certification"),
@@ -108,20 +135,28 @@ class HelpdeskTicket(models.Model):
 
     def _assign_with_override(self, user, reason):
         """A service manager assigns an uncertified engineer; logged."""
-        if not self.env.user.has_group("sunshine_helpdesk.group_service_manager"):
-            raise UserError(
+        if not self.env.user.has_group(SERVICE_MANAGER):
+            raise AccessError(
                 _("Only a service manager may assign an uncertified engineer.")
             )
         if not (reason or "").strip():
             raise UserError(_("Give the reason for assigning an uncertified engineer."))
-        self.write(
-            {
-                "user_id": user.id,
-                "dispatch_override": True,
-                "dispatch_override_reason": reason,
-            }
-        )
-        for ticket in self:
+        if not user or user.share:
+            raise UserError(
+                _(
+                    "%s is not an internal user: only an engineer of the company "
+                    "may be assigned, even without certification.",
+                    user.name or _("Nobody"),
+                )
+            )
+        for ticket in self._sunshine_as_action():
+            ticket.write(
+                {
+                    "user_id": user.id,
+                    "dispatch_override": True,
+                    "dispatch_override_reason": reason,
+                }
+            )
             ticket.message_post(
                 body=Markup("%s<br/>%s")
                 % (
@@ -134,6 +169,6 @@ class HelpdeskTicket(models.Model):
                     ),
                     reason,
                 ),
-                subtype_xmlid="mail.mt_note",
+                subtype_xmlid="sunshine_training.mt_dispatch_override",
             )
         return True

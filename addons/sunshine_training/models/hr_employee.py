@@ -27,7 +27,7 @@ class HrEmployee(models.Model):
             employee.certification_count = counts.get(employee, 0)
 
     def action_view_certifications(self):
-        self.ensure_one()
+        self._sunshine_ensure_one()
         return {
             "type": "ir.actions.act_window",
             "name": _("Certifications"),

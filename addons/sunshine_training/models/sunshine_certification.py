@@ -13,8 +13,27 @@ class SunshineCertification(models.Model):
 
     _name = "sunshine.certification"
     _description = "Training Certification"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sunshine.protected.fields.mixin"]
     _order = "expiry_date desc, id desc"
+    # The evidence: issued by a session's results, changed by revoke and by
+    # the daily expiry run only; a renewal is a new certification.
+    _sunshine_protected_create = True
+    _sunshine_protected_fields = (
+        "name",
+        "employee_id",
+        "product_categ_id",
+        "course_id",
+        "session_id",
+        "trainer_id",
+        "issue_date",
+        "expiry_date",
+        "state",
+        "revoke_reason",
+        "revoked_by_id",
+        "revoked_date",
+        "employee_skill_id",
+        "company_id",
+    )
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/"
@@ -91,7 +110,7 @@ class SunshineCertification(models.Model):
             if vals.get("name", "/") == "/":
                 vals["name"] = Sequence.next_by_code("sunshine.certification") or "/"
         certifications = super().create(vals_list)
-        certifications._update_states(fields.Date.context_today(self))
+        certifications._update_states()
         certifications.filtered(lambda c: c.state in ACTIVE_STATES)._grant_skill()
         return certifications
 
@@ -126,13 +145,16 @@ class SunshineCertification(models.Model):
                 ],
                 limit=1,
             )
-            certification.employee_skill_id = existing or EmployeeSkill.create(
-                {
-                    "employee_id": certification.employee_id.id,
-                    "skill_id": skill.id,
-                    "skill_level_id": level.id,
-                    "skill_type_id": level.skill_type_id.id,
-                }
+            certification._sunshine_as_action().employee_skill_id = (
+                existing
+                or EmployeeSkill.create(
+                    {
+                        "employee_id": certification.employee_id.id,
+                        "skill_id": skill.id,
+                        "skill_level_id": level.id,
+                        "skill_type_id": level.skill_type_id.id,
+                    }
+                )
             )
 
     def _withdraw_skill(self):
@@ -160,33 +182,45 @@ class SunshineCertification(models.Model):
             return "expiring"
         return "valid"
 
-    def _update_states(self, today):
-        """Move each certification to its state on ``today``; returns the
-        certifications whose state changed, by new state."""
+    def _company_today(self):
+        """{company: today in its time zone} of these certifications."""
+        companies = self.company_id | self.env.company
+        return {company: company._sunshine_today() for company in companies}
+
+    def _update_states(self):
+        """Move each certification to its state today in its company's time
+        zone; returns the certifications whose state changed, by new state."""
+        today = self._company_today()
         changed = {}
         for certification in self:
-            state = certification._state_on(today)
+            company = certification.company_id or self.env.company
+            state = certification._state_on(today[company])
             if state != certification.state:
                 changed.setdefault(state, self.browse())
                 changed[state] |= certification
         for state, certifications in changed.items():
-            certifications.write({"state": state})
+            certifications._sunshine_as_action().write({"state": state})
         return changed
 
     @api.model
     def _cron_check_expiry(self):
         """Certifications expiring within 30 days get an activity for the
         engineer and their manager and a seat in the next planned session
-        of the course; expired ones lose their skill. A second run finds
-        nothing to change: the states are already moved."""
-        today = fields.Date.context_today(self)
+        of the course; expired ones lose their skill. "Today" is the
+        company's. A second run finds nothing to change: the states are
+        already moved."""
+        # the latest "today" of the companies: a company behind it finds its
+        # certifications due too, and _update_states keeps what is not
+        latest = max(
+            company._sunshine_today() for company in self.env["res.company"].search([])
+        )
         due = self.search(
             [
                 ("state", "in", ACTIVE_STATES),
-                ("expiry_date", "<=", today + timedelta(days=EXPIRY_NOTICE_DAYS)),
+                ("expiry_date", "<=", latest + timedelta(days=EXPIRY_NOTICE_DAYS)),
             ]
         )
-        changed = due._update_states(today)
+        changed = due._update_states()
         changed.get("expiring", self.browse())._propose_recertification()
         changed.get("expired", self.browse())._withdraw_skill()
         return sum(len(records) for records in changed.values())
@@ -203,10 +237,20 @@ class SunshineCertification(models.Model):
                 order="date_start",
                 limit=1,
             )
-            enrolled = session and not session.attendee_ids.filtered(
+            already_enrolled = session.attendee_ids.filtered(
                 lambda a, c=certification: a.employee_id == c.employee_id
             )
-            if enrolled:
+            if not session:
+                note = _(
+                    "No session of %s is planned: plan one for recertification.",
+                    certification.course_id.name,
+                )
+            elif already_enrolled:
+                note = _(
+                    "Already enrolled in session %(session)s for recertification.",
+                    session=session.name,
+                )
+            else:
                 Attendee.create(
                     {
                         "session_id": session.id,
@@ -216,11 +260,6 @@ class SunshineCertification(models.Model):
                 note = _(
                     "Enrolled in session %(session)s for recertification.",
                     session=session.name,
-                )
-            else:
-                note = _(
-                    "No session of %s is planned: plan one for recertification.",
-                    certification.course_id.name,
                 )
             summary = _(
                 "Certification %(name)s for %(line)s expires on %(date)s",
@@ -240,7 +279,7 @@ class SunshineCertification(models.Model):
                 )
 
     def action_open_revoke_wizard(self):
-        self.ensure_one()
+        self._sunshine_ensure_one()
         return {
             "type": "ir.actions.act_window",
             "name": _("Revoke Certification"),
@@ -261,7 +300,7 @@ class SunshineCertification(models.Model):
                         certification.name,
                     )
                 )
-        self.write(
+        self._sunshine_as_action().write(
             {
                 "state": "revoked",
                 "revoke_reason": reason,
@@ -270,6 +309,9 @@ class SunshineCertification(models.Model):
             }
         )
         self._withdraw_skill()
-        for certification in self:
-            certification.message_post(body=_("Revoked: %s", reason))
+        for certification in self._sunshine_as_action():
+            certification.message_post(
+                body=_("Revoked: %s", reason),
+                subtype_xmlid="sunshine_training.mt_certification_revoked",
+            )
         return True

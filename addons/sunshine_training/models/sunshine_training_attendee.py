@@ -1,5 +1,9 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+# What an attendee's result is: fixed once the session is done or the
+# attendee certified.
+RESULT_FIELDS = ("session_id", "employee_id", "partner_id", "attended", "score")
 
 
 class SunshineTrainingAttendee(models.Model):
@@ -7,8 +11,10 @@ class SunshineTrainingAttendee(models.Model):
     the trainer."""
 
     _name = "sunshine.training.attendee"
+    _inherit = "sunshine.protected.fields.mixin"
     _description = "Training Attendee"
     _order = "session_id, id"
+    _sunshine_protected_fields = ("certification_id",)
 
     session_id = fields.Many2one(
         "sunshine.training.session", required=True, ondelete="cascade", index=True
@@ -63,7 +69,8 @@ class SunshineTrainingAttendee(models.Model):
                     )
                 )
 
-    @api.constrains("employee_id", "partner_id")
+    # session_id is required, so that the check runs on every create too
+    @api.constrains("employee_id", "partner_id", "session_id")
     def _check_attendee(self):
         for attendee in self:
             if not (attendee.employee_id or attendee.partner_id):
@@ -71,12 +78,54 @@ class SunshineTrainingAttendee(models.Model):
                     _("Choose the engineer or the customer contact attending.")
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        sessions = self.env["sunshine.training.session"].browse(
+            {vals.get("session_id") for vals in vals_list} - {None, False}
+        )
+        sessions.filtered(lambda s: s.state == "done")._assert_results_open()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if any(name in vals for name in RESULT_FIELDS):
+            self._locked()._assert_results_open()
+            if "session_id" in vals:
+                session = self.env["sunshine.training.session"].browse(
+                    vals["session_id"]
+                )
+                session.filtered(lambda s: s.state == "done")._assert_results_open()
+        return super().write(vals)
+
+    def unlink(self):
+        self._locked()._assert_results_open()
+        return super().unlink()
+
+    def _locked(self):
+        """The attendees whose result is evidence: their session is done or
+        they are certified."""
+        return self.filtered(
+            lambda a: a.session_id.state == "done" or a.certification_id
+        )
+
+    def _assert_results_open(self):
+        if self and not self._sunshine_writes_protected():
+            raise AccessError(
+                _(
+                    "The result of %(attendee)s in session %(session)s is evidence "
+                    "(the session is done or the attendee certified): it is no "
+                    "longer changed or deleted. Revoke the certification if it "
+                    "was issued in error.",
+                    attendee=self[0]._attendee_name(),
+                    session=self[0].session_id.name,
+                )
+            )
+
     def _attendee_name(self):
         self.ensure_one()
         return self.employee_id.name or self.partner_id.name
 
     def action_certify(self):
-        self.ensure_one()
+        self._sunshine_ensure_one()
         self._certify()
 
     def _certify(self):
@@ -105,10 +154,13 @@ class SunshineTrainingAttendee(models.Model):
                     )
                 )
             values.append(attendee._prepare_certification())
-        certifications = self.env["sunshine.certification"].create(values)
-        for attendee, certification in zip(self, certifications, strict=True):
+        Certification = self.env["sunshine.certification"]
+        certifications = Certification._sunshine_as_action().create(values)
+        for attendee, certification in zip(
+            self._sunshine_as_action(), certifications, strict=True
+        ):
             attendee.certification_id = certification
-        return certifications
+        return certifications.with_env(self.env)
 
     def _prepare_certification(self):
         session = self.session_id

@@ -75,7 +75,7 @@ class SunshineTrainingCourse(models.Model):
                 )
 
     def action_view_sessions(self):
-        self.ensure_one()
+        self._sunshine_ensure_one()
         return {
             "type": "ir.actions.act_window",
             "name": _("Sessions"),

@@ -1,5 +1,8 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+# What a done session was: fixed, with its attendees' results.
+DONE_FIELDS = ("course_id", "trainer_id", "date_start", "date_end")
 
 
 class SunshineTrainingSession(models.Model):
@@ -7,8 +10,10 @@ class SunshineTrainingSession(models.Model):
 
     _name = "sunshine.training.session"
     _description = "Training Session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sunshine.protected.fields.mixin"]
     _order = "date_start desc, id desc"
+    # moved by the buttons: Start, Validate Results, Cancel, Plan Again
+    _sunshine_protected_fields = ("state",)
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     course_id = fields.Many2one(
@@ -107,9 +112,28 @@ class SunshineTrainingSession(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        if any(name in vals for name in DONE_FIELDS):
+            self.filtered(lambda s: s.state == "done")._assert_results_open()
+        return super().write(vals)
+
+    def unlink(self):
+        self.filtered(lambda s: s.state == "done")._assert_results_open()
+        return super().unlink()
+
+    def _assert_results_open(self):
+        if self and not self._sunshine_writes_protected():
+            raise AccessError(
+                _(
+                    "Session %s is done: the session, its attendees and their "
+                    "results are evidence and are no longer changed or deleted.",
+                    self[0].name,
+                )
+            )
+
     def action_start(self):
         self._check_state({"planned"}, _("Only a planned session can start."))
-        self.state = "in_progress"
+        self._sunshine_as_action().state = "in_progress"
 
     def action_done(self):
         """Close the session: attendees who attended and passed are
@@ -123,7 +147,7 @@ class SunshineTrainingSession(models.Model):
                 raise UserError(
                     _("Session %s has no attendees to record.", session.name)
                 )
-        self.state = "done"
+        self._sunshine_as_action().state = "done"
         self.attendee_ids.filtered(
             lambda a: (
                 a.passed
@@ -137,13 +161,13 @@ class SunshineTrainingSession(models.Model):
             {"planned", "in_progress"},
             _("Only a planned or running session can be cancelled."),
         )
-        self.state = "cancelled"
+        self._sunshine_as_action().state = "cancelled"
 
     def action_reset_to_planned(self):
         self._check_state(
             {"cancelled"}, _("Only a cancelled session can be planned again.")
         )
-        self.state = "planned"
+        self._sunshine_as_action().state = "planned"
 
     def _check_state(self, allowed, rule):
         states = dict(self._fields["state"]._description_selection(self.env))

@@ -11,6 +11,6 @@ class SunshineCertificationRevokeWizard(models.TransientModel):
     reason = fields.Text(required=True)
 
     def action_confirm(self):
-        self.ensure_one()
+        self._sunshine_ensure_one()
         self.certification_id._revoke(self.reason)
         return {"type": "ir.actions.act_window_close"}

@@ -13,6 +13,6 @@ class SunshineDispatchOverrideWizard(models.TransientModel):
     reason = fields.Text(required=True)
 
     def action_confirm(self):
-        self.ensure_one()
+        self._sunshine_ensure_one()
         self.ticket_id._assign_with_override(self.user_id, self.reason)
         return {"type": "ir.actions.act_window_close"}

@@ -18,7 +18,7 @@ class StockLot(models.Model):
             lot.training_session_count = counts.get(lot, 0)
 
     def action_view_training_sessions(self):
-        self.ensure_one()
+        self._sunshine_ensure_one()
         return {
             "type": "ir.actions.act_window",
             "name": _("Customer Training"),

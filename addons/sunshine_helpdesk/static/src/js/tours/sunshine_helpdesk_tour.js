@@ -75,9 +75,9 @@ registry.category("web_tour.tours").add("sunshine_helpdesk_escalation_tour", {
             trigger: "body:not(:has(.modal))",
         },
         {
+            // read-only: a dispatched ticket changes team by escalation only
             content: "The ticket is now with the Beijing engineering office",
-            trigger:
-                `.o_form_view .o_field_widget[name='team_id'] input:value("${BEIJING}")`,
+            trigger: `.o_form_view .o_field_widget[name='team_id']:contains("${BEIJING}")`,
         },
         {
             content: "The Escalations stat button counts one escalation",
