@@ -1,7 +1,6 @@
 # stock.lot and helpdesk.ticket are extended in one file per concern (house
 # style, as Odoo splits account.move): pylint-odoo's
 # consider-merging-classes-inherited is disabled on those classes.
-from . import base
 from . import res_company
 from . import res_config_settings
 from . import sunshine_fault_code

@@ -1,5 +1,3 @@
-import pytz
-
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -48,15 +46,3 @@ class ResCompany(models.Model):
                         company=company.name,
                     )
                 )
-
-    def _sunshine_tz(self):
-        """The company's time zone: its address's, else its working hours'."""
-        self.ensure_one()
-        tz = self.partner_id.tz or self.resource_calendar_id.tz
-        return tz if tz in pytz.all_timezones_set else "UTC"
-
-    def _sunshine_today(self):
-        """Today in the company's time zone, whoever runs the code: the day a
-        scheduled action works on is the company's, not the server's."""
-        self.ensure_one()
-        return fields.Date.context_today(self.with_context(tz=self._sunshine_tz()))

@@ -1,7 +1,10 @@
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
+from odoo.osv import expression
 
 # Lots reminded per transaction of the scheduled action.
 REMINDER_BATCH_SIZE = 200
@@ -55,31 +58,33 @@ class StockLot(models.Model):
     @api.model
     def _warranty_reminders_due(self):
         """The lots whose warranty ends within their company's notice period
-        and whose representative was not reminded of that end yet. The
-        window holds a few weeks of ends, so comparing the two dates in
-        Python reads little."""
-        lots = self.browse()
+        and whose representative was not reminded of that end yet, in one
+        search whatever the companies: the companies of the same today and
+        notice share a window. The window holds a few weeks of ends, so
+        comparing the two dates in Python reads little."""
+        windows = defaultdict(list)
         for company in self.env["res.company"].sudo().search([("active", "=", True)]):
             today = company._sunshine_today()
-            companies = [company.id]
+            end = today + relativedelta(days=company.sunshine_warranty_notice_days)
+            windows[today, end].append(company.id)
             # A lot of a shared product has no company: the cron's counts it.
             if company == self.env.company:
-                companies.append(False)
-            lots |= self.search_fetch(
+                windows[today, end].append(False)
+        domain = expression.OR(
+            [
                 [
                     ("company_id", "in", companies),
                     ("warranty_end_date", ">=", today),
-                    (
-                        "warranty_end_date",
-                        "<=",
-                        today
-                        + relativedelta(days=company.sunshine_warranty_notice_days),
-                    ),
-                    ("regional_representative_id", "!=", False),
-                ],
-                ["warranty_end_date", "warranty_reminded_end_date"],
-                order="warranty_end_date, id",
-            )
+                    ("warranty_end_date", "<=", end),
+                ]
+                for (today, end), companies in windows.items()
+            ]
+        )
+        lots = self.search_fetch(
+            expression.AND([domain, [("regional_representative_id", "!=", False)]]),
+            ["warranty_end_date", "warranty_reminded_end_date"],
+            order="warranty_end_date, id",
+        )
         return lots.filtered(
             lambda lot: lot.warranty_reminded_end_date != lot.warranty_end_date
         )

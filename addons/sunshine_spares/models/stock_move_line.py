@@ -1,6 +1,7 @@
 from collections import defaultdict
 
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 
 class StockMoveLine(models.Model):
@@ -8,6 +9,29 @@ class StockMoveLine(models.Model):
     _inherit = ["stock.move.line", "sunshine.centre.stock.mixin"]
 
     _sunshine_centre_location_fields = ("location_id", "location_dest_id")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._sunshine_assert_stock_user()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._sunshine_assert_stock_user()
+        return super().write(vals)
+
+    @api.model
+    def _sunshine_assert_stock_user(self):
+        """Odoo gives every internal user the rights on move lines, and a
+        done line written anew moves the stock it records: only inventory
+        users (the warehouse staff) create or change them; what the others'
+        actions move, Odoo moves as the superuser."""
+        if not self.env.su and not self.env.user.has_group("stock.group_stock_user"):
+            raise AccessError(
+                _(
+                    "Only the warehouse staff move stock: ask a warehouse user "
+                    "of the maintenance centre to make the transfer."
+                )
+            )
 
     def _sunshine_follow_installed_base(self):
         """The installed base follows the validated transfers of serials.

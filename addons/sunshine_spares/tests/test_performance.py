@@ -18,8 +18,9 @@ from .common import SunshineSparesCase
 #   same among 10 and 1000 idle lots, and the same for 25 lots of one
 #   representative (2026-12-02; 120 when each lot scheduled its own activity
 #   and mailed it): the to-dos are inserted at once and each representative
-#   gets one message for all their lots; 6 for a second run that reminds
-#   nobody (the companies and their time zones, the lots of the window and
+#   gets one message for all their lots; 5 for a second run that reminds
+#   nobody (the companies and their time zones, one search of the lots of
+#   their windows and
 #   the end dates they were reminded of).
 WARRANTY_CRON_QUERIES_FOR_5_DUE = 45
 WARRANTY_CRON_QUERIES_NOTHING_DUE = 6

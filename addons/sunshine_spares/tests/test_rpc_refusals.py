@@ -176,27 +176,33 @@ class TestCentreStockOverRpc(SparesRpcCase):
 
     def test_an_agent_moves_no_stock_through_a_move_line(self):
         """Odoo lets every internal user write move lines; a done line
-        written anew would move the stock it records."""
+        written anew would move the stock it records. Agents and other
+        employees without stock rights are refused."""
         lot = self.delivered_lot("TEST-RPC-AGENT", self.changsha)
         line = self.env["stock.move.line"].search(
             [("lot_id", "=", lot.id), ("state", "=", "done")]
         )
-        self.assertRpcRefused(
-            self.agent, "stock.move.line", "write", line.ids, {"quantity": 5}
+        employee = new_test_user(
+            self.env, login="rpc_employee", groups="base.group_user", lang="en_US"
         )
-        self.assertRpcRefused(
-            self.agent,
-            "stock.move.line",
-            "create",
-            {
-                "move_id": line.move_id.id,
-                "product_id": self.product.id,
-                "location_id": self.changsha.lot_stock_id.id,
-                "location_dest_id": self.customers.id,
-                "quantity": 1,
-            },
-        )
-        self.assertRpcRefused(self.agent, "stock.move.line", "unlink", line.ids)
+        for user in (self.agent, employee):
+            with self.subTest(user=user.login):
+                message = self.assertRpcRefused(
+                    user, "stock.move.line", "write", line.ids, {"quantity": 5}
+                )
+                self.assertIn("Only the warehouse staff move stock", message)
+                self.assertRpcRefused(
+                    user,
+                    "stock.move.line",
+                    "create",
+                    {
+                        "move_id": line.move_id.id,
+                        "product_id": self.product.id,
+                        "location_id": self.changsha.lot_stock_id.id,
+                        "location_dest_id": self.customers.id,
+                        "quantity": 1,
+                    },
+                )
         self.env.invalidate_all()
         self.assertEqual(line.quantity, 1)
         self.assertEqual(self.on_hand(self.product, self.customers, lot), 1)
