@@ -13,7 +13,7 @@ ADDONS = sorted(path.name for path in ADDONS_DIR.glob("sunshine_*"))
 
 class TestTranslations(SuiteCase):
     def test_every_term_has_a_chinese_translation(self):
-        self.assertEqual(len(ADDONS), 5)
+        self.assertEqual(len(ADDONS), 6)
         for addon in ADDONS:
             with self.subTest(addon=addon):
                 po_path = ADDONS_DIR / addon / "i18n" / "zh_CN.po"

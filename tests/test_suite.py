@@ -14,6 +14,7 @@ ADDONS = {
         "survey",
         "report_xlsx",
     },
+    "sunshine_case": {"sunshine_spares"},
 }
 
 

@@ -12,3 +12,4 @@ from . import helpdesk_ticket_team
 from . import helpdesk_ticket_stage
 from . import mail_thread
 from . import helpdesk_ticket
+from . import ir_module_module

@@ -1,0 +1,2 @@
+from . import sunshine_quality_statistics_xlsx
+from . import sunshine_complaint_statistics_xlsx
