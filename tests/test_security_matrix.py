@@ -11,7 +11,12 @@ from odoo.tests import new_test_user
 SECURITY_MD = Path(__file__).resolve().parent.parent / "SECURITY.md"
 MODES = (("R", "read"), ("W", "write"), ("C", "create"), ("D", "unlink"))
 # the addons whose every model must be in the matrix
-DOCUMENTED_ADDONS = ("sunshine_helpdesk", "sunshine_training", "sunshine_case")
+DOCUMENTED_ADDONS = (
+    "sunshine_helpdesk",
+    "sunshine_spares",
+    "sunshine_training",
+    "sunshine_case",
+)
 XMLID = re.compile(r"`([\w.]+)`")
 
 

@@ -3,7 +3,7 @@
 {
     "name": "Sunshine Spare Parts and Warranty",
     "summary": "Installed base, warranty terms and spare parts of the centres",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "After-Sales",
     "author": "Sunshine",
     "license": "LGPL-3",
@@ -14,8 +14,10 @@
         "security/sunshine_spares_rules.xml",
         "data/ir_cron_data.xml",
         "data/sunshine_sla_clock_data.xml",
+        "data/sunshine_warranty_term_data.xml",
         "views/sunshine_fault_code_views.xml",
         "views/sunshine_warranty_term_views.xml",
+        "wizards/sunshine_lot_installation_views.xml",
         "views/stock_lot_views.xml",
         "views/stock_lot_templates.xml",
         "views/helpdesk_ticket_views.xml",
@@ -29,6 +31,7 @@
         "views/sunshine_service_type_views.xml",
         "views/sale_order_views.xml",
         "wizards/sunshine_lot_return_views.xml",
+        "views/res_config_settings_views.xml",
         "views/sunshine_spares_menus.xml",
     ],
     "demo": [

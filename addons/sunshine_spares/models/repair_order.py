@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .stock_lot import COVERED_STATUSES, WARRANTY_STATUSES
+from .stock_lot_warranty import COVERED_STATUSES
 
 # The clock of the repair turnaround (72 hours in the seed's repair template).
 REPAIR_CLOCK = "repair_turnaround"
@@ -27,7 +27,14 @@ class RepairOrder(models.Model):
     """
 
     _name = "repair.order"
-    _inherit = ["repair.order", "sunshine.sla.mixin"]
+    _inherit = [
+        "repair.order",
+        "sunshine.sla.mixin",
+        "sunshine.warranty.charge.mixin",
+    ]
+
+    # Set when the repair is done under warranty.
+    _sunshine_protected_fields = ("repaired_warranty_end_date",)
 
     fault_code_id = fields.Many2one(
         "sunshine.fault.code",
@@ -50,9 +57,6 @@ class RepairOrder(models.Model):
         "the fee schedule of the serial's warranty term.",
     )
     warranty_status = fields.Selection(
-        WARRANTY_STATUSES,
-        compute="_compute_warranty_status",
-        store=True,
         help="The warranty status of the repaired serial on the day its fault "
         "was reported on the ticket, or on the repair's scheduled date.",
     )
@@ -64,14 +68,7 @@ class RepairOrder(models.Model):
         "still is: the repair is free, its parts are quoted at zero. Untick "
         "it to charge the repair anyway, or tick it to repair as a goodwill.",
     )
-    fee_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_fee", store=True
-    )
     fee_amount = fields.Monetary(
-        string="Service Fee",
-        currency_field="fee_currency_id",
-        compute="_compute_fee",
-        store=True,
         readonly=False,
         help="The price of the repair's service type in the post-warranty "
         "fee schedule of the serial's warranty term; zero under warranty. "
@@ -83,49 +80,42 @@ class RepairOrder(models.Model):
         string="Service Fee Lines",
         readonly=True,
     )
-
-    @api.depends(
-        "lot_id.warranty_start_date",
-        "lot_id.warranty_end_date",
-        "lot_id.repaired_warranty_end_date",
-        "schedule_date",
-        "ticket_id.reported_date",
+    repaired_warranty_end_date = fields.Date(
+        string="Repaired-Part Warranty End",
+        readonly=True,
+        copy=False,
+        help="The last day the part repaired under warranty stays covered, "
+        "for the fault of the repair when the term covers the repaired part "
+        "only.",
     )
-    def _compute_warranty_status(self):
-        for repair in self:
-            # The fault report decides, as on the ticket: a unit reported on
-            # the last day of its warranty is repaired free days later.
-            repair.warranty_status = repair.lot_id._warranty_status_at(
-                repair.ticket_id.reported_date or repair.schedule_date
-            )
 
     @api.depends("warranty_status")
     def _compute_under_warranty(self):
         for repair in self:
             # A finished repair keeps what it was charged as; an unknown
             # status (no term, warranty not started) leaves it to the user.
-            if repair.state in ("done", "cancel") or not repair.warranty_status:
+            if repair._sunshine_charge_frozen() or not repair.warranty_status:
                 continue
             repair.under_warranty = repair.warranty_status in COVERED_STATUSES
 
-    @api.depends(
-        "under_warranty",
-        "warranty_status",
-        "lot_id.warranty_term_id.covers_labour",
-        "service_type_id",
-        "lot_id.warranty_term_id.fee_ids.price",
-        "lot_id.warranty_term_id.fee_ids.currency_id",
-        "lot_id.warranty_term_id.fee_ids.service_type_id",
-    )
-    def _compute_fee(self):
-        for repair in self:
-            if repair.state in ("done", "cancel"):
-                continue
-            fee = self.env["sunshine.warranty.fee"]
-            if repair.lot_id and repair._sunshine_labour_charged():
-                fee = repair.lot_id._warranty_fee(repair.service_type_id)
-            repair.fee_amount = fee.price
-            repair.fee_currency_id = fee.currency_id or repair.company_id.currency_id
+    def _sunshine_charge_moment_fields(self):
+        return ["schedule_date", "ticket_id.reported_date"]
+
+    def _sunshine_labour_charged_fields(self):
+        return [
+            "under_warranty",
+            "warranty_status",
+            "lot_id.warranty_term_id.covers_labour",
+        ]
+
+    def _sunshine_charge_moment(self):
+        # The fault report decides, as on the ticket: a unit reported on
+        # the last day of its warranty is repaired free days later.
+        return self.ticket_id.reported_date or self.schedule_date
+
+    def _sunshine_charge_frozen(self):
+        # A finished repair keeps what it was charged as.
+        return self.state in ("done", "cancel")
 
     def _sunshine_parts_free(self):
         """Whether the parts of the repair are quoted at zero.
@@ -138,8 +128,8 @@ class RepairOrder(models.Model):
         return self.under_warranty and self._sunshine_covers(parts=True)
 
     def _sunshine_labour_charged(self):
-        """Whether the repair's work is charged by the fee schedule: when it
-        is not under warranty, or its warranty does not cover labour."""
+        """The repair's work is charged by the fee schedule when it is not
+        under warranty, or its warranty does not cover labour."""
         self.ensure_one()
         return not (self.under_warranty and self._sunshine_covers(labour=True))
 
@@ -185,9 +175,24 @@ class RepairOrder(models.Model):
         res = super().action_repair_done()
         done = self.filtered(lambda repair: repair.state == "done")
         done._sla_stop([REPAIR_CLOCK])
-        for repair in done.filtered("lot_id"):
-            repair.lot_id._extend_repaired_warranty(fields.Date.context_today(repair))
+        done.filtered("lot_id")._sunshine_extend_repaired_warranty()
         return res
+
+    def _sunshine_extend_repaired_warranty(self):
+        """A repair done under warranty covers the repaired part for the
+        term's repaired-part months from today, past the unit's warranty."""
+        for repair in self:
+            lot = repair.lot_id
+            today = (repair.company_id or self.env.company)._sunshine_today()
+            end = lot._sunshine_repaired_warranty_end(today, fault=repair.fault_code_id)
+            if not end:
+                continue
+            repair._sunshine_as_action().repaired_warranty_end_date = end
+            if (
+                not lot.repaired_warranty_end_date
+                or end > lot.repaired_warranty_end_date
+            ):
+                lot._sunshine_as_action().repaired_warranty_end_date = end
 
     def action_repair_cancel(self):
         res = super().action_repair_cancel()

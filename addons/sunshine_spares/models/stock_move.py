@@ -1,10 +1,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare, float_is_zero
+from odoo.tools import float_compare
 
 
 class StockMove(models.Model):
-    _inherit = "stock.move"
+    _name = "stock.move"
+    _inherit = ["stock.move", "sunshine.centre.stock.mixin"]
+
+    _sunshine_centre_location_fields = ("location_id", "location_dest_id")
 
     locked_price = fields.Monetary(
         currency_field="locked_price_currency_id",
@@ -53,55 +56,40 @@ class StockMove(models.Model):
         )._compute_price_unit()
         return res
 
-    def _sunshine_move_line_vals(self, lot, quantity, quants, taken):
-        """Move lines taking ``quantity`` of ``lot`` (or of no lot) from where
-        it lies in the move's source location.
+    def _sunshine_reserve(self, lot):
+        """Reserve the move with ``lot`` (or with what Odoo's reservation
+        took, without one), or refuse it with what is missing.
 
-        Stock kept on a shelf below the source is taken from that shelf,
-        first in first out, from ``quants`` (the source's stock, read once
-        for all the moves of a transfer); ``taken`` counts what earlier
-        moves of the transfer took of each quant. A source that keeps no
-        stock (a customer's) gives the quantity as is.
+        A source that keeps no stock (a customer's) gives the lot as is; in
+        a stock location the lot is reserved where it lies, shelves
+        included, by ``_update_reserved_quantity``.
         """
         self.ensure_one()
-        line = {
-            "move_id": self.id,
-            "picking_id": self.picking_id.id,
-            "product_id": self.product_id.id,
-            "product_uom_id": self.product_id.uom_id.id,
-            "lot_id": lot.id,
-            "location_dest_id": self.location_dest_id.id,
-        }
-        if self.location_id.should_bypass_reservation():
-            return [dict(line, location_id=self.location_id.id, quantity=quantity)]
-        rounding = self.product_id.uom_id.rounding
-        vals_list = []
-        remaining = quantity
-        for quant in quants:
-            if float_is_zero(remaining, precision_rounding=rounding):
-                break
-            if quant.product_id != self.product_id or quant.lot_id != lot:
-                continue
-            free = quant.quantity - quant.reserved_quantity - taken.get(quant, 0.0)
-            quantity_taken = min(remaining, free)
-            if float_compare(quantity_taken, 0.0, precision_rounding=rounding) <= 0:
-                continue
-            vals_list.append(
-                dict(line, location_id=quant.location_id.id, quantity=quantity_taken)
+        if self._should_bypass_reservation():
+            if not self.move_line_ids:
+                self.env["stock.move.line"].create(
+                    self._prepare_move_line_vals(quantity=self.product_qty)
+                )
+            if lot:
+                self.move_line_ids.lot_id = lot
+        elif lot and self.move_line_ids.lot_id != lot:
+            self.move_line_ids.unlink()
+            self._update_reserved_quantity(
+                self.product_qty, self.location_id, lot_id=lot, strict=False
             )
-            taken[quant] = taken.get(quant, 0.0) + quantity_taken
-            remaining -= quantity_taken
-        if not float_is_zero(remaining, precision_rounding=rounding):
+            self._recompute_state()
+        rounding = self.product_id.uom_id.rounding
+        missing = self.product_qty - self.quantity
+        if float_compare(missing, 0.0, precision_rounding=rounding) > 0:
             raise UserError(
                 _(
                     "%(part)s is not free in %(location)s: %(missing)s %(uom)s "
                     "missing. Receive it or release its reservation first.",
                     part=" / ".join(
-                        filter(None, [self.product_id.display_name, lot.name])
+                        filter(None, [self.product_id.display_name, lot and lot.name])
                     ),
                     location=self.location_id.display_name,
-                    missing=remaining,
+                    missing=missing,
                     uom=self.product_id.uom_id.name,
                 )
             )
-        return vals_list

@@ -3,7 +3,10 @@ from odoo.exceptions import UserError
 
 
 class StockPicking(models.Model):
-    _inherit = "stock.picking"
+    _name = "stock.picking"
+    _inherit = ["stock.picking", "sunshine.centre.stock.mixin"]
+
+    _sunshine_centre_location_fields = ("location_id", "location_dest_id")
 
     @api.model
     def _sunshine_transfer(
@@ -11,11 +14,12 @@ class StockPicking(models.Model):
     ):
         """Create one transfer and validate it; return its moves in ``lines`` order.
 
-        ``lines`` are (product, lot, quantity). The lots are set on the move
-        lines as given, so the very serials requested move, never others
-        the reservation would have picked. With ``validate`` False the
-        transfer is left ready, those serials reserved, for the warehouse to
-        validate when the goods actually move.
+        ``lines`` are (product, lot, quantity). The stock is reserved by
+        Odoo's own reservation (removal strategy, shelves, packages): a line
+        with a lot takes that very lot, one without takes what the
+        reservation picks. With ``validate`` False the transfer is left
+        ready, reserved, for the warehouse to validate when the goods
+        actually move.
         """
         picking = self.create(
             {
@@ -40,26 +44,8 @@ class StockPicking(models.Model):
         )
         picking.action_confirm()
         moves = picking.move_ids.sorted("id")
-        moves.move_line_ids.unlink()
-        # One read of the stock the moves take from, shelves included.
-        quants = self.env["stock.quant"]
-        if not source.should_bypass_reservation():
-            quants = quants.search(
-                [
-                    ("product_id", "in", moves.product_id.ids),
-                    ("location_id", "child_of", source.id),
-                    ("quantity", ">", 0),
-                ],
-                order="in_date, id",
-            )
-        taken = {}
-        self.env["stock.move.line"].create(
-            [
-                vals
-                for move, (_product, lot, quantity) in zip(moves, lines, strict=True)
-                for vals in move._sunshine_move_line_vals(lot, quantity, quants, taken)
-            ]
-        )
+        for move, (_product, lot, _quantity) in zip(moves, lines, strict=True):
+            move._sunshine_reserve(lot)
         if not validate:
             return moves
         moves.picked = True
@@ -93,5 +79,8 @@ class StockPicking(models.Model):
                     ]
                 )
             )
+            # A replacement moves the installed base its own way.
+            replacing = tickets.replacement_delivery_id | tickets.replacement_return_id
+            (done - replacing).move_ids.move_line_ids._sunshine_follow_installed_base()
             tickets._sunshine_replacement_moved(done)
         return res

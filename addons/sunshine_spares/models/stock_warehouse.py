@@ -75,9 +75,32 @@ class StockWarehouse(models.Model):
         self.ensure_one()
         return self.centre_manager_id or self.centre_team_ids.user_id[:1]
 
+    def _sunshine_stock_spare_parts(self):
+        """A warehouse that becomes a centre gets the reordering rules of
+        the spare-part lists."""
+        if not self:
+            return
+        # sudo: the service manager who links a team to its warehouse may not
+        # manage reordering rules; their quantities come from the lists only.
+        Line = self.env["sunshine.spare.part.list.line"].sudo()
+        parts = Line.search([("list_id.active", "=", True)]).product_id
+        Line._update_orderpoints(parts, warehouses=self.sudo())
+
     def _sunshine_centres(self):
         """The warehouses of the maintenance centres: those of a service team."""
         return self.search([("centre_team_ids", "!=", False)])
+
+    @api.model
+    def _sunshine_centre_bound(self):
+        """Whether the current user moves the stock of their own centres
+        only: a warehouse user, not a spares manager (the record rules draw
+        the same line)."""
+        user = self.env.user
+        return bool(
+            not self.env.su
+            and user.has_group("sunshine_spares.group_spares_user")
+            and not user.has_group("sunshine_spares.group_spares_manager")
+        )
 
     @api.model
     def _sunshine_staff_centres(self):

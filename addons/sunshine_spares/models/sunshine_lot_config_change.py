@@ -24,7 +24,7 @@ class SunshineLotConfigChange(models.Model):
         "stock.lot",
         string="Equipment",
         required=True,
-        ondelete="cascade",
+        ondelete="restrict",
         index=True,
     )
     company_id = fields.Many2one(

@@ -56,6 +56,20 @@ class SunshineSparePartList(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        res = super().write(vals)
+        if {"active", "company_id"} & vals.keys():
+            self.env["sunshine.spare.part.list.line"]._update_orderpoints(
+                self.line_ids.product_id
+            )
+        return res
+
+    def unlink(self):
+        parts = self.line_ids.product_id
+        res = super().unlink()
+        self.env["sunshine.spare.part.list.line"]._update_orderpoints(parts)
+        return res
+
     def action_update_reordering_rules(self):
         """Set every centre's reordering rule of each part of the lists."""
         parts = self.line_ids.product_id

@@ -45,6 +45,10 @@ class SunshineSparePartListLine(models.Model):
         help="The stock a centre reorders up to.",
     )
 
+    @api.constrains("product_id")
+    def _check_product_storable(self):
+        self.product_id._sunshine_assert_spare_part()
+
     @api.constrains("min_qty", "recommended_qty")
     def _check_quantities(self):
         for line in self:
@@ -77,11 +81,36 @@ class SunshineSparePartListLine(models.Model):
         )
         return {part: (minimum, recommended) for part, minimum, recommended in groups}
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        self._update_orderpoints(lines.product_id)
+        return lines
+
+    def write(self, vals):
+        before = self.product_id
+        res = super().write(vals)
+        if {"product_id", "min_qty", "recommended_qty", "list_id"} & vals.keys():
+            self._update_orderpoints(before | self.product_id)
+        return res
+
+    def unlink(self):
+        parts = self.product_id
+        res = super().unlink()
+        self._update_orderpoints(parts)
+        return res
+
     @api.model
-    def _update_orderpoints(self, parts):
-        """Create or update the reordering rule of ``parts`` in every centre."""
+    def _update_orderpoints(self, parts, warehouses=None):
+        """Set the reordering rule of ``parts`` in every centre (or in
+        ``warehouses``) from the lists: the rule holds the centre's minimum
+        stock, which the low-stock alert reads. A part no active list holds
+        any more has its rule archived."""
         Orderpoint = self.env["stock.warehouse.orderpoint"]
-        warehouses = self.env["stock.warehouse"]._sunshine_centres()
+        if warehouses is None:
+            warehouses = self.env["stock.warehouse"]._sunshine_centres()
+        if not (parts and warehouses):
+            return Orderpoint
         quantities_of = {
             company: self._centre_quantities(parts, company)
             for company in warehouses.company_id
@@ -100,6 +129,10 @@ class SunshineSparePartListLine(models.Model):
         to_create = []
         for warehouse in warehouses:
             quantities = quantities_of[warehouse.company_id]
+            for part in parts - self.env["product.product"].union(*quantities):
+                orderpoint = existing.get((warehouse, part))
+                if orderpoint and orderpoint.active:
+                    orderpoint.active = False
             for part, (minimum, recommended) in quantities.items():
                 vals = {
                     "product_min_qty": minimum,
@@ -127,36 +160,48 @@ class SunshineSparePartListLine(models.Model):
     def _cron_low_stock(self):
         """Tell each centre's manager of the list parts below their minimum.
 
-        One to-do activity on the part for the warehouse manager of the
-        centre (or the leader of its team); none while one for the same
-        centre and part is still open, so a second run creates nothing.
+        The minimum is the one of the centre's reordering rule of the part,
+        so that the rule and the alert never disagree. One to-do activity on
+        the part for the warehouse manager of the centre (or the leader of
+        its team); none while one for the same centre and part is still
+        open, so a second run creates nothing.
         """
-        todo = self.env.ref("mail.mail_activity_data_todo")
         Activity = self.env["mail.activity"]
+        todo = self.env.ref("mail.mail_activity_data_todo")
         list_parts = self.search([("list_id.active", "=", True)]).product_id
-        quantities_of = {}
+        centres = self.env["stock.warehouse"]._sunshine_centres()
+        rules_of = self.env["stock.warehouse.orderpoint"]
+        rules_of = rules_of.search(
+            [
+                ("warehouse_id", "in", centres.ids),
+                ("product_id", "in", list_parts.ids),
+            ]
+        ).grouped("warehouse_id")
         created = Activity
-        for warehouse in self.env["stock.warehouse"]._sunshine_centres():
+        for warehouse in centres:
             manager = warehouse._sunshine_centre_manager()
-            if not manager:
+            rules = rules_of.get(warehouse, self.env["stock.warehouse.orderpoint"])
+            rules = rules.filtered(
+                lambda rule, w=warehouse: rule.location_id == w.lot_stock_id
+            )
+            if not (manager and rules):
                 continue
-            company = warehouse.company_id
-            if company not in quantities_of:
-                quantities_of[company] = self._centre_quantities(list_parts, company)
-            quantities = quantities_of[company]
-            parts = self.env["product.product"].browse([p.id for p in quantities])
-            on_hand = parts.with_context(location=warehouse.lot_stock_id.id)
-            low = on_hand.browse()
-            for part in on_hand:
-                minimum = quantities[part][0]
-                rounding = part.uom_id.rounding
-                if (
+            on_hand = {
+                part: part.qty_available
+                for part in rules.product_id.with_context(
+                    location=warehouse.lot_stock_id.id
+                )
+            }
+            low = rules.filtered(
+                lambda rule, on_hand=on_hand: (
                     float_compare(
-                        part.qty_available, minimum, precision_rounding=rounding
+                        on_hand[rule.product_id],
+                        rule.product_min_qty,
+                        precision_rounding=rule.product_id.uom_id.rounding,
                     )
                     < 0
-                ):
-                    low |= part
+                )
+            )
             if not low:
                 continue
             # The centre's code leads the summary: the open activity is
@@ -168,7 +213,7 @@ class SunshineSparePartListLine(models.Model):
                 for activity in Activity.search_fetch(
                     [
                         ("res_model", "=", "product.template"),
-                        ("res_id", "in", low.product_tmpl_id.ids),
+                        ("res_id", "in", low.product_id.product_tmpl_id.ids),
                         ("activity_type_id", "=", todo.id),
                         ("user_id", "=", manager.id),
                         ("summary", "=like", f"{prefix}%"),
@@ -176,7 +221,8 @@ class SunshineSparePartListLine(models.Model):
                     ["res_id"],
                 )
             }
-            for part in low:
+            for rule in low:
+                part = rule.product_id
                 if part.product_tmpl_id.id in told:
                     continue
                 told.add(part.product_tmpl_id.id)
@@ -185,13 +231,13 @@ class SunshineSparePartListLine(models.Model):
                     summary=prefix + _("spare stock below the minimum"),
                     note=_(
                         "%(centre)s has %(on_hand)s %(uom)s of %(part)s on hand, "
-                        "below the minimum of %(minimum)s of the spare-part lists. "
+                        "below the minimum of %(minimum)s of its reordering rule. "
                         "Replenish it.",
                         centre=warehouse.name,
-                        on_hand=part.qty_available,
+                        on_hand=on_hand[part],
                         uom=part.uom_id.name,
                         part=part.display_name,
-                        minimum=quantities[part][0],
+                        minimum=rule.product_min_qty,
                     ),
                     user_id=manager.id,
                 )

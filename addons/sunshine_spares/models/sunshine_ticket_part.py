@@ -88,6 +88,10 @@ class SunshineTicketPart(models.Model):
         for part in self:
             part.warehouse_id = part.ticket_id.team_id.warehouse_id
 
+    @api.constrains("product_id")
+    def _check_product_storable(self):
+        self.product_id._sunshine_assert_spare_part()
+
     @api.constrains("quantity")
     def _check_quantity(self):
         for part in self:
@@ -243,9 +247,14 @@ class SunshineTicketPart(models.Model):
         return parts
 
     def _create_done_moves(self, picking_type, source, destination, lot_field):
-        """One validated transfer of the parts, a move per part, in order."""
+        """One validated transfer of the parts, a move per part, in order.
+
+        A part put into the customer's equipment is no unit of the installed
+        base: its serial keeps no customer of its own.
+        """
         ticket = self.ticket_id
-        return self.env["stock.picking"]._sunshine_transfer(
+        Picking = self.env["stock.picking"].with_context(sunshine_part_issue=True)
+        return Picking._sunshine_transfer(
             picking_type,
             source,
             destination,

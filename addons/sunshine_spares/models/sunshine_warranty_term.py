@@ -9,6 +9,11 @@ START_EVENTS = [
     ("acceptance", "Final Acceptance"),
 ]
 # The date of stock.lot each start event reads.
+# What a repaired part's own warranty covers after the unit's warranty.
+REPAIRED_PART_SCOPES = [
+    ("part", "The Repaired Part's Faults"),
+    ("unit", "The Whole Unit"),
+]
 START_EVENT_FIELDS = {
     "delivery": "delivery_date",
     "commissioning": "commissioning_date",
@@ -48,6 +53,15 @@ class SunshineWarrantyTerm(models.Model):
         default=3,
         help="How long a part repaired or replaced under this term stays in "
         "warranty after the repair, even past the end of the equipment's warranty.",
+    )
+    repaired_part_scope = fields.Selection(
+        REPAIRED_PART_SCOPES,
+        string="Repaired-Part Warranty Covers",
+        required=True,
+        default="unit",
+        help="After the unit's warranty, while a part repaired under warranty "
+        "is still covered: only new failures of the fault that repair "
+        "repaired are free, or every failure of the unit.",
     )
     fee_ids = fields.One2many(
         "sunshine.warranty.fee",

@@ -8,6 +8,9 @@ from . import test_portal
 from . import test_spare_part_list
 from . import test_ticket_parts
 from . import test_no_reason_return
+from . import test_installed_base
+from . import test_rpc_refusals
+from . import test_settings
 from . import test_low_stock
 from . import test_repair_sla
 from . import test_repaired_warranty

@@ -112,6 +112,26 @@ class SunshineSparesCase(TransactionCase):
             )
         )
 
+    def repair_of(self, lot, **values):
+        """A draft repair of ``lot`` for the customer, the unit come in to the
+        repair's stock."""
+        repair = self.env["repair.order"].create(
+            dict(
+                {
+                    "product_id": lot.product_id.id,
+                    "lot_id": lot.id,
+                    "partner_id": self.customer.id,
+                },
+                **values,
+            )
+        )
+        location = repair.product_location_src_id
+        if not self.on_hand(lot.product_id, location, lot):
+            self.env["stock.quant"]._update_available_quantity(
+                lot.product_id, location, 1, lot_id=lot
+            )
+        return repair
+
     def on_hand(self, product, location, lot=None):
         """The quantity of ``product`` (of ``lot``) in ``location``, by its quants."""
         domain = [("product_id", "=", product.id), ("location_id", "=", location.id)]

@@ -95,3 +95,59 @@ class TestCronWarrantyEnding(SunshineSparesCase):
         with freeze_time("2026-02-01 02:00"):
             cron.method_direct_trigger()
         self.assertEqual(len(self.activities(self.ending)), 1)
+
+    def test_today_is_the_companys(self):
+        """17:00 UTC on 28 January is already the 29th in Shanghai: 30 days
+        before the end, whatever the time zone of the server or the user."""
+        self.env.company.partner_id.tz = "Asia/Shanghai"
+        Lot = self.env["stock.lot"].with_context(tz="America/New_York")
+        with freeze_time("2026-01-28 17:00"):
+            self.assertEqual(Lot._cron_warranty_ending(), self.ending)
+        self.assertEqual(self.ending.warranty_reminder_date, date(2026, 1, 29))
+        self.ending._sunshine_as_action().write(
+            {"warranty_reminder_date": False, "warranty_reminded_end_date": False}
+        )
+        self.env.company.partner_id.tz = "America/New_York"
+        with freeze_time("2026-01-29 03:00"):
+            self.assertFalse(Lot._cron_warranty_ending(), "the 28th in New York")
+
+    def test_reminders_go_in_batches_that_report_their_progress(self):
+        lots = self.ending
+        for index in range(4):
+            lots |= self.create_lot(f"TEST-SN-BATCH-{index}")
+        cron = self.env.ref("sunshine_spares.ir_cron_warranty_ending")
+        Lot = self.env["stock.lot"]
+        reminded = Lot
+        with freeze_time("2026-02-01 02:00"):
+            for expected_done, expected_remaining in ((2, 3), (2, 1), (1, 0)):
+                cron_with_progress, progress = cron._add_progress()
+                batch = Lot.with_context(
+                    ir_cron_progress_id=cron_with_progress.env.context[
+                        "ir_cron_progress_id"
+                    ]
+                )._cron_warranty_ending(batch_size=2)
+                self.assertEqual(
+                    (progress.done, progress.remaining),
+                    (expected_done, expected_remaining),
+                )
+                self.assertFalse(batch & reminded, "each lot once")
+                reminded |= batch
+            self.assertFalse(Lot._cron_warranty_ending(), "the run after: nothing")
+        self.assertEqual(reminded, lots)
+        self.assertEqual(len(self.activities(lots)), 5)
+
+    def test_each_representative_is_told_once_for_all_their_lots(self):
+        other = self.create_lot("TEST-SN-ENDING-2")
+        with freeze_time("2026-02-01 02:00"):
+            self.assertEqual(self.run_cron(), self.ending | other)
+        messages = self.env["mail.message"].search(
+            [
+                ("partner_ids", "in", self.representative.partner_id.ids),
+                ("message_type", "=", "user_notification"),
+                ("body", "ilike", "TEST-SN-ENDING"),
+            ]
+        )
+        self.assertEqual(len(messages), 1)
+        self.assertIn("TEST-SN-ENDING-2", messages.body)
+        self.assertIn("2026-02-28", messages.body)
+        self.assertEqual(len(self.activities(self.ending | other)), 2)

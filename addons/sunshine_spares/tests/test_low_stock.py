@@ -83,3 +83,68 @@ class TestLowStockCron(SunshineSparesCase):
         self.env["sunshine.spare.part.list.line"]._cron_low_stock()
         self.assertEqual(len(self.alerts(keeper)), 1)
         self.assertFalse(self.alerts(self.leader))
+
+    def rule(self, warehouse, part):
+        return self.env["stock.warehouse.orderpoint"].search(
+            [("warehouse_id", "=", warehouse.id), ("product_id", "=", part.id)]
+        )
+
+    def test_the_alert_reads_the_centres_reordering_rule(self):
+        """The lists set the rules without a click; a centre that changes
+        its rule is alerted by its rule, so the two never disagree."""
+        fan_rule = self.rule(self.warehouse, self.fan)
+        self.assertEqual((fan_rule.product_min_qty, fan_rule.product_max_qty), (2, 4))
+        self.assertEqual(fan_rule.location_id, self.warehouse.lot_stock_id)
+        # the low centre makes do with one fan, the full one wants ten
+        fan_rule.product_min_qty = 1
+        self.rule(self.other_warehouse, self.fan).write(
+            {"product_min_qty": 10, "product_max_qty": 12}
+        )
+        Line = self.env["sunshine.spare.part.list.line"]
+        Line._cron_low_stock()
+        self.assertFalse(self.alerts(self.leader), "1 on hand, the rule's minimum")
+        alert = self.alerts(self.other_leader)
+        self.assertEqual(alert.res_id, self.fan.product_tmpl_id.id)
+        self.assertIn("below the minimum of 10.0", alert.note)
+        # the list changed: every centre's rule follows at once
+        line = self.env["sunshine.spare.part.list.line"].search(
+            [
+                ("product_id", "=", self.fan.id),
+                ("list_id.product_id", "=", self.product.id),
+            ]
+        )
+        line.write({"min_qty": 3, "recommended_qty": 6})
+        for warehouse in self.warehouse | self.other_warehouse:
+            rule = self.rule(warehouse, self.fan)
+            self.assertEqual((rule.product_min_qty, rule.product_max_qty), (3, 6))
+        # a part no list holds any more keeps no rule
+        line.unlink()
+        self.assertFalse(self.rule(self.warehouse, self.fan))
+
+    def test_a_new_centre_gets_the_rules_of_the_lists(self):
+        warehouse, _team = self.create_centre("Test New Centre", "TNEW")
+        rules = self.env["stock.warehouse.orderpoint"].search(
+            [("warehouse_id", "=", warehouse.id)]
+        )
+        self.assertEqual(
+            {(rule.product_id, rule.product_min_qty) for rule in rules}
+            & {(self.fan, 2), (self.fuse, 1)},
+            {(self.fan, 2), (self.fuse, 1)},
+        )
+        # a warehouse that stocks no centre keeps none
+        plain = self.env["stock.warehouse"].create(
+            {"name": "Test Plain", "code": "TPLA"}
+        )
+        self.assertFalse(self.rule(plain, self.fan))
+
+    def test_a_list_deleted_or_archived_takes_its_rules(self):
+        part_list = self.env["sunshine.spare.part.list"].search(
+            [("product_id", "=", self.product.id)]
+        )
+        part_list.active = False
+        self.assertFalse(self.rule(self.warehouse, self.fuse))
+        part_list.active = True
+        self.assertEqual(self.rule(self.warehouse, self.fuse).product_min_qty, 1)
+        part_list.unlink()
+        self.assertFalse(self.rule(self.warehouse, self.fuse))
+        self.assertFalse(self.rule(self.other_warehouse, self.fan))

@@ -17,17 +17,19 @@ class TestNoReasonReturn(SunshineSparesCase):
         cls.warehouse, cls.team = cls.create_centre("Test Return Centre", "TRET")
         cls.stock = cls.warehouse.lot_stock_id
         cls.customers = cls.customer.property_stock_customer
-        # delivered on 2025-01-10 from the centre: the last day to return is the 17th
-        cls.lot = cls.create_lot("TEST-SN-RET")
+        # delivered on 2025-01-10 from the centre: the last day to return is
+        # the 17th. The delivery gives the serial its customer and its date.
+        cls.lot = cls.create_lot("TEST-SN-RET", customer_id=False, delivery_date=False)
         Quant = cls.env["stock.quant"]
         Quant._update_available_quantity(cls.product, cls.stock, 1, lot_id=cls.lot)
-        cls.env["stock.picking"]._sunshine_transfer(
-            cls.warehouse.out_type_id,
-            cls.stock,
-            cls.customers,
-            [(cls.product, cls.lot, 1)],
-            partner_id=cls.customer.id,
-        )
+        with freeze_time("2025-01-10 03:00:00"):
+            cls.env["stock.picking"]._sunshine_transfer(
+                cls.warehouse.out_type_id,
+                cls.stock,
+                cls.customers,
+                [(cls.product, cls.lot, 1)],
+                partner_id=cls.customer.id,
+            )
         cls.in_stock = cls.create_lot("TEST-SN-STOCK", delivery_date=False)
         Quant._update_available_quantity(cls.product, cls.stock, 1, lot_id=cls.in_stock)
         cls.warehouse_user = new_test_user(

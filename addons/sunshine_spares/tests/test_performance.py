@@ -6,6 +6,7 @@ from freezegun import freeze_time
 from odoo import Command, fields
 from odoo.tests import new_test_user, tagged
 from odoo.tools import SQL
+from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.sunshine_helpdesk.tests.common import QueryCountMixin
 
@@ -13,13 +14,17 @@ from .common import SunshineSparesCase
 
 # Query counts measured on Odoo 18.0 with the demo database (2026-11-25);
 # each bound is the measured figure plus a few, so that a regression fails.
-# - warranty reminders: 120 queries for 5 lots ending within 30 days, the
-#   same among 10 and 1000 idle lots (about 23 a reminded lot, nearly all
-#   mail's: the activity and its e-mail to the representative); 4 for a
-#   second run that reminds nobody (the lots of the window and the end
-#   dates they were reminded of).
-WARRANTY_CRON_QUERIES_FOR_5_DUE = 124
+# - warranty reminders: 39 queries for 5 lots ending within 30 days, the
+#   same among 10 and 1000 idle lots, and the same for 25 lots of one
+#   representative (2026-12-02; 120 when each lot scheduled its own activity
+#   and mailed it): the to-dos are inserted at once and each representative
+#   gets one message for all their lots; 5 for a second run that reminds
+#   nobody (the companies and their time zones, one search of the lots of
+#   their windows and
+#   the end dates they were reminded of).
+WARRANTY_CRON_QUERIES_FOR_5_DUE = 45
 WARRANTY_CRON_QUERIES_NOTHING_DUE = 6
+WARRANTY_CRON_QUERIES_PER_LOT = 1
 # - low stock, every part in stock: 15 queries for 5 and for 50 list parts
 #   in one centre, 19 with a second centre (4 a centre: its team and the
 #   on-hand quantities of all the parts at once).
@@ -97,6 +102,35 @@ class TestWarrantyPerformance(SparesPerformanceCase):
         first, second = large
         self.assertLessEqual(first, WARRANTY_CRON_QUERIES_FOR_5_DUE)
         self.assertLessEqual(second, WARRANTY_CRON_QUERIES_NOTHING_DUE)
+
+    def test_warranty_reminders_cost_per_lot(self):
+        """Each reminded lot costs its activity and its notification, no
+        more: the lots of a batch are read, reminded and stamped at once."""
+
+        def queries(count):
+            with self.env.cr.savepoint(flush=False) as savepoint:
+                self.make_lots(f"PERF-BATCH-{count}", count, date(2025, 3, 1))
+                with freeze_time(self.today):
+                    spent, reminded = self.count_queries(
+                        self.env["stock.lot"]._cron_warranty_ending
+                    )
+                self.assertEqual(len(reminded), count)
+                savepoint.rollback()
+            return spent
+
+        queries(5)  # warm
+        five, twenty_five = queries(5), queries(25)
+        self.assertLessEqual((twenty_five - five) / 20, WARRANTY_CRON_QUERIES_PER_LOT)
+
+    def test_the_installed_base_opens_ungrouped(self):
+        """Grouping by customer by default would read every serial of the
+        installed base to count its groups before showing one."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sunshine_spares.stock_lot_action_installed_base"
+        )
+        context = safe_eval(action["context"])
+        self.assertFalse([key for key in context if "group" in key], context)
+        self.assertEqual(safe_eval(action["domain"]), [("customer_id", "!=", False)])
 
     def test_warranty_status_search_uses_the_date_indexes(self):
         # The web client's context carries the user's time zone.

@@ -239,7 +239,12 @@ class TestPriceLock(SunshineSparesCase):
                 cable_lock = own.create(
                     {"lot_id": self.lot.id, "product_id": self.cable.id, "price": 9}
                 )
-                cable_lock.unlink()
+                # a lock is never deleted but by an administrator
+                with self.assertRaises(AccessError):
+                    cable_lock.unlink()
+                self.assertTrue(cable_lock.exists())
+                cable_lock.with_user(self.env.ref("base.user_admin")).unlink()
+                self.assertFalse(cable_lock.exists())
 
     def test_salesperson_quotes_the_locked_price(self):
         """A salesperson without stock rights adds the part to a quotation

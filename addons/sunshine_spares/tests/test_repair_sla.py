@@ -32,18 +32,7 @@ class TestRepairSla(SunshineSparesCase):
         cls.lot = cls.create_lot()
 
     def new_repair(self):
-        repair = self.env["repair.order"].create(
-            {
-                "product_id": self.product.id,
-                "lot_id": self.lot.id,
-                "partner_id": self.customer.id,
-            }
-        )
-        # the customer's unit has come in for repair
-        self.env["stock.quant"]._update_available_quantity(
-            self.product, repair.product_location_src_id, 1, lot_id=self.lot
-        )
-        return repair
+        return self.repair_of(self.lot)
 
     def scan(self):
         self.env["sunshine.sla.timer"]._cron_process_due_timers()

@@ -18,18 +18,9 @@ class TestRepairedPartWarranty(SunshineSparesCase):
         cls.lot = cls.create_lot()
         cls.team = cls.env.ref("sunshine_helpdesk.team_centre_changsha")
 
-    def repair(self, day):
+    def repair(self, day, **values):
         with freeze_time(day):
-            repair = self.env["repair.order"].create(
-                {
-                    "product_id": self.product.id,
-                    "lot_id": self.lot.id,
-                    "partner_id": self.customer.id,
-                }
-            )
-            self.env["stock.quant"]._update_available_quantity(
-                self.product, repair.product_location_src_id, 1, lot_id=self.lot
-            )
+            repair = self.repair_of(self.lot, **values)
             repair.action_validate()
             repair.action_repair_start()
             repair.action_repair_end()
@@ -86,3 +77,55 @@ class TestRepairedPartWarranty(SunshineSparesCase):
         self.assertEqual(
             self.lot._warranty_status_on(date(2026, 3, 20)), "out_of_warranty"
         )
+
+    def test_the_term_says_what_the_repaired_part_covers(self):
+        """Repaired under warranty for a power fault: after the unit's
+        warranty, a term that covers the repaired part's faults only makes
+        another power failure free, not a fan failure; one that covers the
+        whole unit makes both free."""
+        FaultCode = self.env["sunshine.fault.code"]
+        power = FaultCode.create({"code": "T-RP-PWR", "name": "Test Power"})
+        fan = FaultCode.create({"code": "T-RP-FAN", "name": "Test Fan"})
+        self.term.repaired_part_scope = "part"
+        repair = self.repair("2026-01-15 10:00:00", fault_code_id=power.id)
+        # set when the repair of the power fault was done
+        self.assertEqual(repair.repaired_warranty_end_date, date(2026, 4, 14))
+        self.assertEqual(self.lot.repaired_warranty_end_date, date(2026, 4, 14))
+        again = self.ticket_on(date(2026, 3, 10))
+        again.fault_code_id = power
+        other = self.ticket_on(date(2026, 3, 10))
+        other.fault_code_id = fan
+        unknown = self.ticket_on(date(2026, 3, 10))
+        self.assertRecordValues(
+            again | other | unknown,
+            [
+                {"warranty_status": "repaired_part_warranty", "service_charge": "free"},
+                {"warranty_status": "out_of_warranty", "service_charge": "charged"},
+                {"warranty_status": "out_of_warranty", "service_charge": "charged"},
+            ],
+        )
+        self.assertEqual(other.fee_amount, 1500.0)
+        # the lot itself has a part under warranty
+        self.assertEqual(
+            self.lot._warranty_status_on(date(2026, 3, 10)), "repaired_part_warranty"
+        )
+        self.term.repaired_part_scope = "unit"
+        self.assertRecordValues(
+            again | other | unknown,
+            [
+                {"service_charge": "free"},
+                {"service_charge": "free"},
+                {"service_charge": "free"},
+            ],
+        )
+
+    def test_a_repair_of_another_fault_after_the_warranty_adds_none(self):
+        FaultCode = self.env["sunshine.fault.code"]
+        power = FaultCode.create({"code": "T-RP-PWR2", "name": "Test Power 2"})
+        fan = FaultCode.create({"code": "T-RP-FAN2", "name": "Test Fan 2"})
+        self.term.repaired_part_scope = "part"
+        self.repair("2026-01-15 10:00:00", fault_code_id=power.id)
+        second = self.repair("2026-03-20 10:00:00", fault_code_id=fan.id)
+        self.assertEqual(second.warranty_status, "out_of_warranty")
+        self.assertFalse(second.repaired_warranty_end_date, "the fan was not covered")
+        self.assertEqual(self.lot.repaired_warranty_end_date, date(2026, 4, 14))

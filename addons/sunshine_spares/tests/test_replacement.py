@@ -33,20 +33,8 @@ class TestReplacement(SunshineSparesCase):
         cls.warehouse.centre_user_ids = [Command.link(cls.storekeeper.id)]
 
     def repair(self, fault):
-        repair = self.env["repair.order"].create(
-            {
-                "product_id": self.product.id,
-                "lot_id": self.lot.id,
-                "partner_id": self.customer.id,
-                "fault_code_id": fault.id,
-            }
-        )
-        # The unit is repaired in stock: put it there once.
-        location = repair.product_location_src_id
-        if not self.on_hand(self.product, location, self.lot):
-            self.env["stock.quant"]._update_available_quantity(
-                self.product, location, 1, lot_id=self.lot
-            )
+        # The unit is repaired in stock.
+        repair = self.repair_of(self.lot, fault_code_id=fault.id)
         repair.action_validate()
         repair.action_repair_start()
         repair.action_repair_end()
@@ -170,7 +158,7 @@ class TestReplacement(SunshineSparesCase):
     def test_refused_when_not_required(self):
         self.repair(self.power_fault)
         ticket = self.ticket(self.power_fault)
-        with self.assertRaisesRegex(UserError, "at least twice"):
+        with self.assertRaisesRegex(UserError, "at least 2 times"):
             ticket.with_user(self.storekeeper).action_propose_replacement()
         self.assertFalse(ticket.replacement_delivery_id)
         self.assertEqual(self.on_hand(self.product, self.stock, self.new_unit), 1)

@@ -208,3 +208,40 @@ class TestTicketParts(SunshineSparesCase):
             [("location_id", "child_of", self.stock.id), ("quantity", "<", 0)]
         )
         self.assertFalse(negative, "nothing is taken from where it is not")
+
+    def test_parts_in_a_package_are_reserved_by_odoo(self):
+        """The reservation is Odoo's: a serial kept in a package on a shelf
+        is taken from its package, as the removal strategy says."""
+        shelf = self.env["stock.location"].create(
+            {"name": "Shelf P", "location_id": self.stock.id}
+        )
+        package = self.env["stock.quant.package"].create({"name": "TEST-PACK"})
+        Quant = self.env["stock.quant"]
+        Quant._update_available_quantity(
+            self.card, self.stock, -1, lot_id=self.card_lot
+        )
+        Quant._update_available_quantity(
+            self.card, shelf, 1, lot_id=self.card_lot, package_id=package
+        )
+        self.ticket.part_ids = [
+            Command.create({"product_id": self.card.id, "lot_id": self.card_lot.id})
+        ]
+        self.ticket.with_user(self.warehouse_user).action_issue_parts()
+        line = self.ticket.part_ids.move_id.move_line_ids
+        self.assertRecordValues(
+            line,
+            [
+                {
+                    "lot_id": self.card_lot.id,
+                    "location_id": shelf.id,
+                    "package_id": package.id,
+                    "state": "done",
+                }
+            ],
+        )
+        self.assertEqual(self.on_hand(self.card, shelf, self.card_lot), 0)
+        self.assertFalse(
+            Quant.search(
+                [("location_id", "child_of", self.stock.id), ("quantity", "<", 0)]
+            )
+        )

@@ -106,7 +106,7 @@ class TestTicketWarranty(SunshineSparesCase):
         before_start = self.create_ticket(-10)
         self.assertFalse(before_start.warranty_status, "warranty not started")
         self.assertFalse(before_start.service_charge, "the agent decides")
-        before_start.service_charge = "free"
+        before_start.action_charge_free()
         self.assertEqual(before_start.service_charge, "free")
 
     def test_form_proposes_the_customer_equipment(self):

@@ -1,1 +1,2 @@
 from . import sunshine_lot_return
+from . import sunshine_lot_installation

@@ -62,6 +62,6 @@ class SunshineLotReturn(models.TransientModel):
             wizard.warehouse_id = delivered if delivered in allowed else own_centre[:1]
 
     def action_confirm(self):
-        self.ensure_one()
+        self._sunshine_ensure_one()
         self.lot_id._no_reason_return(self.warehouse_id, self.note)
         return {"type": "ir.actions.act_window_close"}
