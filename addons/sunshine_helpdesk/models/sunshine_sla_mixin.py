@@ -36,6 +36,10 @@ class SunshineSlaMixin(models.AbstractModel):
     # The field holding when the record was reported, for policies that
     # count from then rather than from the start of their clock.
     _sla_reference_field = "create_date"
+    # Whether the model's overrides of _sla_warn and _sla_breach handle
+    # several records at once: the scheduled action then calls them once per
+    # batch, else once per record. The mixin's own always do.
+    _sla_hooks_take_many = False
 
     sla_timer_ids = fields.One2many(
         "sunshine.sla.timer",
@@ -96,6 +100,13 @@ class SunshineSlaMixin(models.AbstractModel):
                 default=False,
             )
             record.sla_compliance = 0.0 if status == "breached" else 100.0
+
+    @api.model
+    def _sla_hook_takes_many(self, method):
+        """Whether the hook ``method`` may be called on several records."""
+        return self._sla_hooks_take_many or getattr(type(self), method) is getattr(
+            SunshineSlaMixin, method
+        )
 
     def _sla_timers(self):
         """The timers of these records, as the engine: users read timers but
@@ -263,8 +274,10 @@ class SunshineSlaMixin(models.AbstractModel):
 
     def _sla_warn(self, timers, now):
         """The warning time of ``timers`` has come. ``self`` are their
-        records, one or many: the scheduled action calls it for a batch,
-        and for each record alone when the batch fails."""
+        records, one or many: the scheduled action calls it once for a
+        batch (the mixin's own, or overrides that set
+        ``_sla_hooks_take_many``), else, and when the batch fails, once per
+        record."""
         timers.write({"warned": True})
         activities = []
         activity_type = self.env.ref(

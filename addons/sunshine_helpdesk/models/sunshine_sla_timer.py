@@ -692,7 +692,7 @@ class SunshineSlaTimer(models.Model):
             timers_by_record[timer.res_id] |= timer
         records = Model.browse(sorted(timers_by_record))
         cr = self.env.cr
-        if len(records) > 1:
+        if len(records) > 1 and records._sla_hook_takes_many(method):
             try:
                 with cr.savepoint():
                     getattr(records, method)(timers, now)

@@ -1,4 +1,5 @@
 from datetime import datetime, timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -251,6 +252,20 @@ class TestSlaEngine(SunshineHelpdeskCase):
     # ------------------------------------------------------------------
     # The scheduled action
     # ------------------------------------------------------------------
+    def test_hooks_called_for_many_records_only_if_they_take_many(self):
+        Ticket = self.env["helpdesk.ticket"]
+        # tickets keep the mixin's hooks, which take a batch
+        self.assertTrue(Ticket._sla_hook_takes_many("_sla_breach"))
+        self.assertTrue(Ticket._sla_hook_takes_many("_sla_warn"))
+
+        def breach(records, timers, now):
+            records.ensure_one()
+
+        with patch.object(type(Ticket), "_sla_breach", breach):
+            self.assertFalse(Ticket._sla_hook_takes_many("_sla_breach"))
+            with patch.object(type(Ticket), "_sla_hooks_take_many", True):
+                self.assertTrue(Ticket._sla_hook_takes_many("_sla_breach"))
+
     def test_past_deadline_is_breached_not_warned(self):
         """A backlog longer than a batch: the timers past their deadline are
         breached, never warned first."""
