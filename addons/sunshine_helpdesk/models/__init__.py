@@ -2,6 +2,9 @@ from . import base
 from . import res_company
 from . import mail_message
 from . import sunshine_protected_fields_mixin
+from . import resource_calendar
+from . import resource_calendar_attendance
+from . import resource_calendar_leaves
 from . import sunshine_sla_clock
 from . import sunshine_service_type
 from . import sunshine_sla_policy
@@ -12,4 +15,5 @@ from . import helpdesk_ticket_team
 from . import helpdesk_ticket_stage
 from . import mail_thread
 from . import helpdesk_ticket
+from . import helpdesk_ticket_indexes
 from . import ir_module_module

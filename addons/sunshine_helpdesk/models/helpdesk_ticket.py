@@ -108,19 +108,15 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("escalation_ids")
     def _compute_escalation_count(self):
-        counts = dict(
-            self.env["sunshine.ticket.escalation"]._read_group(
-                [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
-            )
-        )
+        # the form reads the escalations anyway: counting them costs nothing
         for ticket in self:
-            ticket.escalation_count = counts.get(ticket, 0)
+            ticket.escalation_count = len(ticket.escalation_ids)
 
     @api.depends("sla_timer_ids.deadline", "sla_timer_ids.state")
     def _compute_milestone_sla(self):
         # sudo: due times are shown to portal customers, the timers are not
         for ticket in self:
-            timers = {t.clock_id.code: t for t in ticket._sla_timers()}
+            timers = {t.clock_code: t for t in ticket._sla_timers()}
             for code in MILESTONE_CLOCKS:
                 timer = timers.get(code)
                 ticket[f"{code}_deadline"] = timer.deadline if timer else False
@@ -180,8 +176,15 @@ class HelpdeskTicket(models.Model):
         # a team given by the assignee (helpdesk_mgmt) is the first team too
         for ticket in tickets.filtered(lambda t: t.team_id and not t.origin_team_id):
             ticket._sunshine_as_action().origin_team_id = ticket.team_id
-        tickets._sla_start(CLOCKS_AT_CREATION)
-        tickets.filtered(lambda t: t.service_mode == "onsite")._sla_start(["arrival"])
+        # one start for all the clocks of all the tickets
+        tickets._sla_start_by_record(
+            {
+                ticket: CLOCKS_AT_CREATION
+                + (("arrival",) if ticket.service_mode == "onsite" else ())
+                for ticket in tickets
+            },
+            created=True,
+        )
         return tickets
 
     def write(self, vals):

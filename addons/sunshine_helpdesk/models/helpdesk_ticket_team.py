@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 SUPPORT_LEVELS = [
     ("1", "Maintenance Centre"),
@@ -19,3 +19,27 @@ class HelpdeskTicketTeam(models.Model):
         "local service office, engineering office, product division customer "
         "service, HQ engineering department.",
     )
+
+    @api.depends("name", "parent_id.complete_name")
+    @api.depends_context("lang")
+    def _compute_complete_name(self):
+        """helpdesk_mgmt's 'HQ / Division / Office / Centre', with the names
+        of every ancestor read at once from the parent path, instead of one
+        query per level of the four-level tree."""
+        self.flush_model(["parent_id"])  # the parent paths follow it
+        paths = {}
+        for team in self:
+            path = [int(i) for i in (team.parent_path or "").split("/") if i]
+            if (
+                team.id
+                and path
+                and path[-1] == team.id
+                and path[-2:-1] == team.parent_id.ids
+            ):
+                paths[team] = path
+        ancestors = self.browse({i for path in paths.values() for i in path})
+        names = {ancestor.id: ancestor.name for ancestor in ancestors}
+        for team, path in paths.items():
+            team.complete_name = " / ".join(names[i] for i in path)
+        others = self.filtered(lambda team: team not in paths)
+        return super(HelpdeskTicketTeam, others)._compute_complete_name()

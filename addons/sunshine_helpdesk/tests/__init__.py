@@ -6,6 +6,9 @@ from . import test_performance
 from . import test_cron_concurrency
 from . import test_portal
 from . import test_protected_fields
+from . import test_sla_engine
+from . import test_sla_poison
+from . import test_sla_load
 from . import test_tour
 from . import test_rpc_security
 from . import test_seed_data

@@ -6,4 +6,3 @@ from . import sunshine_complaint_verification
 from . import sunshine_quality_action
 from . import sunshine_nonconformity
 from . import helpdesk_ticket
-from . import sunshine_sla_policy

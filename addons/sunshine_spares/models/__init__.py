@@ -28,7 +28,6 @@ from . import sunshine_ticket_part
 from . import stock_picking
 from . import stock_move
 from . import stock_move_line
-from . import sunshine_sla_policy
 from . import repair_order
 from . import sunshine_lot_config_change
 from . import sunshine_lot_part_price
