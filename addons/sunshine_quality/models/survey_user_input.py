@@ -1,0 +1,31 @@
+from odoo import fields, models
+
+
+class SurveyUserInput(models.Model):
+    """A survey answer that belongs to a callback (the call script filled in
+    by the caller) or to a line of a satisfaction campaign, not only to a
+    partner."""
+
+    _inherit = "survey.user_input"
+
+    sunshine_callback_id = fields.Many2one(
+        "sunshine.callback",
+        string="Phone Callback",
+        index="btree_not_null",
+        ondelete="set null",
+        readonly=True,
+    )
+    sunshine_campaign_line_id = fields.Many2one(
+        "sunshine.survey.campaign.line",
+        string="Survey Campaign Customer",
+        index="btree_not_null",
+        ondelete="set null",
+        readonly=True,
+    )
+
+    def _mark_done(self):
+        res = super()._mark_done()
+        for answer in self.filtered("sunshine_campaign_line_id"):
+            # sudo: the customer submitting their answer writes their line
+            answer.sudo().sunshine_campaign_line_id._sunshine_answered(answer)
+        return res
