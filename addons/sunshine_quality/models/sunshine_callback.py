@@ -83,7 +83,7 @@ class SunshineCallback(models.Model):
     subject_res_id = fields.Integer(
         string="Subject", required=True, readonly=True, index=True
     )
-    subject_name = fields.Char(string="Subject Name", readonly=True)
+    subject_name = fields.Char(readonly=True)
     lot_id = fields.Many2one(
         "stock.lot", string="Serial Number", readonly=True, index="btree_not_null"
     )
@@ -164,7 +164,7 @@ class SunshineCallback(models.Model):
     _sql_constraints = [
         (
             "subject_period_once",
-            "unique(rule_id, subject_res_id, period_start)",
+            "unique(rule_id, period_start, subject_res_id)",
             "A second plan for the same subject and period is refused.",
         ),
     ]
@@ -394,15 +394,14 @@ class SunshineCallback(models.Model):
                 created += self._plan_rule_period(
                     rule, start, today, batch_size, commit=commit
                 )
+        self.env["ir.cron"]._notify_progress(done=created, remaining=0)
         return created
 
     @api.model
     def _plan_rule_period(self, rule, start, today, batch_size, commit=False):
         end = period_end(rule.period_kind, start)
         planned = max(start, min(today, end))
-        company_ids = (
-            rule.company_id.ids or self.env["res.company"].sudo().search([]).ids
-        )
+        company_ids = rule.company_id.ids
         last_id = 0
         created = 0
         while True:
@@ -425,7 +424,7 @@ class SunshineCallback(models.Model):
                             %(uid)s, now() at time zone 'UTC',
                             %(uid)s, now() at time zone 'UTC'
                         FROM candidates
-                        ON CONFLICT (rule_id, subject_res_id, period_start) DO NOTHING
+                        ON CONFLICT (rule_id, period_start, subject_res_id) DO NOTHING
                         RETURNING id
                     )
                     SELECT (SELECT max(subject_id) FROM candidates),
@@ -449,7 +448,10 @@ class SunshineCallback(models.Model):
                     done=created, remaining=int(seen == batch_size)
                 )
                 if commit:
-                    self.env.cr.commit()
+                    # the scheduled action keeps each batch: a run stopped
+                    # half way resumes from what it planned (the unique
+                    # index skips it), instead of starting over
+                    self.env.cr.commit()  # pylint: disable=invalid-commit
             if seen < batch_size:
                 break
         if created:
@@ -498,13 +500,19 @@ class SunshineCallback(models.Model):
                 JOIN res_partner p ON p.id = s.customer_id
                 JOIN res_partner cp ON cp.id = p.commercial_partner_id
                 WHERE s.id > %(last)s AND %(condition)s
-                  AND COALESCE(s.company_id, %(company)s) IN %(companies)s
+                  AND %(company_condition)s
                   AND %(exists)s
                 """,
                 company=fallback_company,
                 last=last_id,
                 condition=condition,
-                companies=tuple(company_ids),
+                company_condition=SQL(
+                    "COALESCE(s.company_id, %s) IN %s",
+                    fallback_company,
+                    tuple(company_ids),
+                )
+                if company_ids
+                else SQL("TRUE"),
                 exists=exists,
             )
         # tickets: an on-site arrival in the period, in China's days
@@ -527,12 +535,14 @@ class SunshineCallback(models.Model):
             JOIN res_partner cp ON cp.id = p.commercial_partner_id
             WHERE s.id > %(last)s
               AND s.onsite_arrival_date >= %(from)s AND s.onsite_arrival_date < %(to)s
-              AND s.company_id IN %(companies)s
+              AND %(company_condition)s
               AND %(exists)s
             """,
             last=last_id,
             **{"from": utc(start), "to": utc(end + relativedelta(days=1))},
-            companies=tuple(company_ids),
+            company_condition=SQL("s.company_id IN %s", tuple(company_ids))
+            if company_ids
+            else SQL("TRUE"),
             exists=exists,
         )
 

@@ -10,7 +10,6 @@ class SunshineNonconformity(models.Model):
     )
     callback_issue_id = fields.Many2one(
         "sunshine.callback.issue",
-        string="Callback Issue",
         index="btree_not_null",
         ondelete="restrict",
     )

@@ -44,7 +44,7 @@ class SunshineSurveyCampaign(models.Model):
         string="Quarter Name", compute="_compute_name", store=True
     )
     theme = fields.Char(required=True, tracking=True, translate=False)
-    survey_id = fields.Many2one("survey.survey", string="Survey", required=True)
+    survey_id = fields.Many2one("survey.survey", required=True)
     threshold = fields.Float(
         string="Follow-up Below",
         default=3.0,

@@ -11,3 +11,5 @@ from . import test_tour
 from . import test_callback_planning
 from . import test_callback_issue
 from . import test_callback_survey
+from . import test_callback_report
+from . import test_callback_access

@@ -151,18 +151,21 @@ class TestCallbackPlanning(SunshineCallbackCase):
                     "planned_date": call.planned_date,
                 }
             )
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
-            with self.env.cr.savepoint():
-                self.Callback._sunshine_as_action().create(
-                    {
-                        "rule_id": call.rule_id.id,
-                        "subject_res_id": call.subject_res_id,
-                        "period_kind": call.period_kind,
-                        "period_start": call.period_start,
-                        "partner_id": call.partner_id.id,
-                        "planned_date": call.planned_date,
-                    }
-                )
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self.Callback._sunshine_as_action().create(
+                {
+                    "rule_id": call.rule_id.id,
+                    "subject_res_id": call.subject_res_id,
+                    "period_kind": call.period_kind,
+                    "period_start": call.period_start,
+                    "partner_id": call.partner_id.id,
+                    "planned_date": call.planned_date,
+                }
+            )
 
     def test_frozen_period_is_not_planned_again(self):
         self.plan("2026-06-30")

@@ -104,21 +104,27 @@ class TestSurveyCampaign(SunshineCallbackCase):
             1,
         )
         # a second campaign, or the same customer twice, in the quarter
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
-            with self.env.cr.savepoint():
-                self.env["sunshine.survey.campaign"].create(
-                    {
-                        "theme": "Other",
-                        "survey_id": self.survey.id,
-                        "period_start": date(2026, 9, 30),
-                        "department_id": self.department.id,
-                    }
-                )
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
-            with self.env.cr.savepoint():
-                self.env["sunshine.survey.campaign.line"].create(
-                    {"campaign_id": self.campaign.id, "partner_id": self.customer_a.id}
-                )
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self.env["sunshine.survey.campaign"].create(
+                {
+                    "theme": "Other",
+                    "survey_id": self.survey.id,
+                    "period_start": date(2026, 9, 30),
+                    "department_id": self.department.id,
+                }
+            )
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self.env["sunshine.survey.campaign.line"].create(
+                {"campaign_id": self.campaign.id, "partner_id": self.customer_a.id}
+            )
 
     def test_letter_answer_keyed_in_is_linked_and_low_score_follows_up(self):
         self.campaign.action_generate_lines()
