@@ -311,17 +311,20 @@ class SunshineCallback(models.Model):
             )
         if not self.user_input_id:
             # sudo: the caller may work this call (the record rules let them
-            # write it) but has no right on the survey answers themselves;
-            # the answer is created for this call and its customer only
+            # write it) but has no right on the survey answers themselves.
+            # The answer is the caller's, who fills it in (the survey's pages
+            # take an answer of the user logged in only), and belongs to
+            # this call, which names the customer.
             answer = self.survey_id.sudo()._create_answer(
-                partner=self.partner_id,
+                user=self.env.user,
                 check_attempts=False,
                 sunshine_callback_id=self.id,
             )
             self._sunshine_as_action().write({"user_input_id": answer.id})
+        # in the same tab: the caller answers, then comes back to the call
         return {
             "type": "ir.actions.act_url",
-            "target": "new",
+            "target": "self",
             "url": self.sudo().user_input_id.get_start_url(),
         }
 

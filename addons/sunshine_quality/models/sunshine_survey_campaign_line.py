@@ -106,16 +106,20 @@ class SunshineSurveyCampaignLine(models.Model):
                 else False
             )
 
-    def _sunshine_answer(self):
-        """The line's survey answer, created once."""
+    def _sunshine_answer(self, keyed_in=False):
+        """The line's survey answer, created once: the customer's, or, for
+        an answer that staff key in from a letter or fax, the staff
+        member's (the survey's pages take an answer of the user logged in
+        only); the line names the customer either way."""
         self.ensure_one()
         if not self.user_input_id:
+            who = {"user": self.env.user} if keyed_in else {"partner": self.partner_id}
             # sudo: staff of the campaign invite customers who are no users;
             # the answer is the line's, for its customer only
             answer = self.campaign_id.survey_id.sudo()._create_answer(
-                partner=self.partner_id,
                 check_attempts=False,
                 sunshine_campaign_line_id=self.id,
+                **who,
             )
             self._sunshine_as_action().user_input_id = answer
         return self.user_input_id
@@ -148,7 +152,7 @@ class SunshineSurveyCampaignLine(models.Model):
         self.ensure_one()
         if self.state == "answered":
             raise UserError(_("%s answered already.", self.partner_id.display_name))
-        answer = self._sunshine_answer()
+        answer = self._sunshine_answer(keyed_in=True)
         if self.state == "to_invite":
             self._sunshine_as_action().write(
                 {"state": "invited", "invited_date": fields.Datetime.now()}

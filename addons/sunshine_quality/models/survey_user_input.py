@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class SurveyUserInput(models.Model):
@@ -22,6 +22,26 @@ class SurveyUserInput(models.Model):
         ondelete="set null",
         readonly=True,
     )
+
+    sunshine_customer_id = fields.Many2one(
+        "res.partner",
+        string="Customer Answering",
+        compute="_compute_sunshine_customer_id",
+        store=True,
+        index="btree_not_null",
+        help="The customer of the call or of the survey line: whoever filled "
+        "the answer in (the caller on the phone, staff from a letter).",
+    )
+
+    @api.depends(
+        "sunshine_callback_id.partner_id", "sunshine_campaign_line_id.partner_id"
+    )
+    def _compute_sunshine_customer_id(self):
+        for answer in self:
+            answer.sunshine_customer_id = (
+                answer.sunshine_callback_id.partner_id
+                or answer.sunshine_campaign_line_id.partner_id
+            )
 
     def _mark_done(self):
         res = super()._mark_done()

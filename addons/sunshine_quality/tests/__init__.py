@@ -13,3 +13,4 @@ from . import test_callback_issue
 from . import test_callback_survey
 from . import test_callback_report
 from . import test_callback_access
+from . import test_callback_tour

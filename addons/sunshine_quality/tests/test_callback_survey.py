@@ -133,6 +133,8 @@ class TestSurveyCampaign(SunshineCallbackCase):
         answer = line_b.user_input_id
         self.assertIn(answer.access_token, action["url"])
         self.assertEqual(answer.sunshine_campaign_line_id, line_b)
+        self.assertEqual(answer.sunshine_customer_id, self.customer_b)
+        self.assertEqual(answer.partner_id, self.officer.partner_id, "keyed in")
         self.assertEqual(line_b.state, "invited")
         self.answer(answer, 2)
         self.assertRecordValues(
