@@ -17,6 +17,7 @@
     ],
     "data": [
         "security/sunshine_quality_security.xml",
+        "security/sunshine_callback_groups.xml",
         "security/ir.model.access.csv",
         "security/sunshine_quality_rules.xml",
         "data/ir_sequence_data.xml",
@@ -38,11 +39,19 @@
         "wizards/sunshine_complaint_statistics_wizard_views.xml",
         "report/sunshine_complaint_reports.xml",
         "views/sunshine_quality_menus.xml",
+        "security/sunshine_callback_security.xml",
+        "data/sunshine_callback_data.xml",
+        "views/sunshine_callback_views.xml",
+        "views/sunshine_callback_issue_views.xml",
+        "views/sunshine_survey_campaign_views.xml",
+        "report/sunshine_callback_reports.xml",
+        "views/sunshine_callback_menus.xml",
     ],
     "demo": [
         "demo/hr_department_demo.xml",
         "demo/res_users_demo.xml",
         "demo/sunshine_complaint_demo.xml",
+        "demo/sunshine_callback_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -6,3 +6,12 @@ from . import sunshine_complaint_verification
 from . import sunshine_quality_action
 from . import sunshine_nonconformity
 from . import helpdesk_ticket
+from . import res_partner_callback
+from . import sunshine_callback_rule
+from . import sunshine_callback
+from . import sunshine_callback_issue
+from . import sunshine_callback_coverage
+from . import sunshine_nonconformity_callback
+from . import sunshine_survey_campaign
+from . import sunshine_survey_campaign_line
+from . import survey_user_input

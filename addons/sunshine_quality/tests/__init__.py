@@ -8,3 +8,9 @@ from . import test_protected_fields
 from . import test_report
 from . import test_portal
 from . import test_tour
+from . import test_callback_planning
+from . import test_callback_issue
+from . import test_callback_survey
+from . import test_callback_report
+from . import test_callback_access
+from . import test_callback_tour

@@ -1,0 +1,51 @@
+from odoo import api, fields, models
+
+
+class SurveyUserInput(models.Model):
+    """A survey answer that belongs to a callback (the call script filled in
+    by the caller) or to a line of a satisfaction campaign, not only to a
+    partner."""
+
+    _inherit = "survey.user_input"
+
+    sunshine_callback_id = fields.Many2one(
+        "sunshine.callback",
+        string="Phone Callback",
+        index="btree_not_null",
+        ondelete="set null",
+        readonly=True,
+    )
+    sunshine_campaign_line_id = fields.Many2one(
+        "sunshine.survey.campaign.line",
+        string="Survey Campaign Customer",
+        index="btree_not_null",
+        ondelete="set null",
+        readonly=True,
+    )
+
+    sunshine_customer_id = fields.Many2one(
+        "res.partner",
+        string="Customer Answering",
+        compute="_compute_sunshine_customer_id",
+        store=True,
+        index="btree_not_null",
+        help="The customer of the call or of the survey line: whoever filled "
+        "the answer in (the caller on the phone, staff from a letter).",
+    )
+
+    @api.depends(
+        "sunshine_callback_id.partner_id", "sunshine_campaign_line_id.partner_id"
+    )
+    def _compute_sunshine_customer_id(self):
+        for answer in self:
+            answer.sunshine_customer_id = (
+                answer.sunshine_callback_id.partner_id
+                or answer.sunshine_campaign_line_id.partner_id
+            )
+
+    def _mark_done(self):
+        res = super()._mark_done()
+        for answer in self.filtered("sunshine_campaign_line_id"):
+            # sudo: the customer submitting their answer writes their line
+            answer.sudo().sunshine_campaign_line_id._sunshine_answered(answer)
+        return res

@@ -1,0 +1,186 @@
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.sunshine_helpdesk.tests.common import RpcCaseMixin
+
+from .callback_common import SunshineCallbackCase
+
+
+@tagged("post_install", "-at_install")
+class TestCallbackAccess(SunshineCallbackCase):
+    """Each role's rights: callers their office's calls and issues,
+    supervisors read their offices', quality staff everything."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.create_lot("T-ACC-A", initial_acceptance_date="2026-01-05")
+        cls.create_lot(
+            "T-ACC-B", customer=cls.customer_b, initial_acceptance_date="2026-01-05"
+        )
+        cls.plan("2026-05-31")
+        cls.call_a = cls.Callback.search([("team_id", "=", cls.team_a.id)])
+        cls.call_b = cls.Callback.search([("team_id", "=", cls.team_b.id)])
+        Issue = cls.env["sunshine.callback.issue"]
+        cls.issue_a = Issue.create(
+            {
+                "title": "Issue A",
+                "callback_id": cls.call_a.id,
+                "partner_id": cls.customer_a.id,
+                "department_id": cls.department.id,
+            }
+        )
+        cls.issue_b = Issue.create(
+            {
+                "title": "Issue B",
+                "callback_id": cls.call_b.id,
+                "partner_id": cls.customer_b.id,
+                "department_id": cls.department.id,
+            }
+        )
+
+    def visible(self, user, model):
+        return self.env[model].with_user(user).search([])
+
+    def test_caller_works_their_office_only(self):
+        calls = self.visible(self.caller_a, "sunshine.callback")
+        self.assertEqual(calls, self.call_a)
+        self.assertEqual(
+            self.visible(self.caller_a, "sunshine.callback.issue"), self.issue_a
+        )
+        self.call_a.with_user(self.caller_a).write({"notes": "Spoke to the engineer."})
+        with self.assertRaises(AccessError):
+            self.call_b.with_user(self.caller_a).write({"notes": "Not mine"})
+        with self.assertRaises(AccessError):
+            self.call_b.with_user(self.caller_a).action_done()
+        with self.assertRaises(AccessError):
+            self.call_a.with_user(self.caller_a).unlink()
+        with self.assertRaises(AccessError):
+            self.issue_b.with_user(self.caller_a).read(["title"])
+        # no campaign, no rule changes
+        with self.assertRaises(AccessError):
+            self.env["sunshine.survey.campaign"].with_user(self.caller_a).search([])
+        with self.assertRaises(AccessError):
+            self.rule_accepted.with_user(self.caller_a).write({"name": "x"})
+
+    def test_supervisor_reads_the_offices_below(self):
+        self.assertEqual(
+            self.visible(self.supervisor, "sunshine.callback"),
+            self.call_a | self.call_b,
+        )
+        self.assertEqual(
+            self.visible(self.supervisor, "sunshine.callback.issue"),
+            self.issue_a | self.issue_b,
+        )
+        with self.assertRaises(AccessError):
+            self.call_a.with_user(self.supervisor).write({"notes": "x"})
+        with self.assertRaises(AccessError):
+            self.issue_a.with_user(self.supervisor).write({"title": "x"})
+
+    def test_quality_staff_everything_and_handler_their_department(self):
+        calls = self.visible(self.officer, "sunshine.callback")
+        self.assertLessEqual(self.call_a | self.call_b, calls)
+        self.call_b.with_user(self.officer).write({"user_id": self.caller_b.id})
+        self.assertEqual(
+            self.visible(self.handler, "sunshine.callback.issue"),
+            self.issue_a | self.issue_b,
+        )
+        self.issue_a.with_user(self.handler).solution = "<p>Fix.</p>"
+        with self.assertRaises(AccessError):
+            self.visible(self.handler, "sunshine.callback")
+        other = self.env["hr.department"].create({"name": "Other dept"})
+        self.issue_b.department_id = other
+        self.assertEqual(
+            self.visible(self.handler, "sunshine.callback.issue"), self.issue_a
+        )
+
+    def test_employee_sees_nothing(self):
+        for model in ("sunshine.callback", "sunshine.callback.issue"):
+            with self.assertRaises(AccessError):
+                self.visible(self.employee, model)
+
+    def test_protected_fields_refused(self):
+        for user in (self.caller_a, self.officer):
+            for vals in (
+                {"state": "done"},
+                {"done_rate": 100.0},
+                {"period_start": "2026-01-01"},
+            ):
+                with (
+                    self.subTest(user=user.login, vals=vals),
+                    self.assertRaises(AccessError),
+                ):
+                    self.call_a.with_user(user).write(vals)
+            with self.assertRaises(AccessError):
+                self.issue_a.with_user(user).write({"is_key_issue": True})
+            with self.assertRaises(AccessError):
+                self.issue_a.with_user(user).write({"state": "closed"})
+
+
+@tagged("post_install", "-at_install")
+class TestCallbackRpc(RpcCaseMixin, HttpCase, SunshineCallbackCase):
+    """The refusals over JSON-RPC, as any client of the server meets them."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.create_lot("T-RPC-A", initial_acceptance_date="2026-01-05")
+        cls.plan("2026-05-31")
+        cls.call = cls.Callback.search([("team_id", "=", cls.team_a.id)])
+        cls.issue = cls.env["sunshine.callback.issue"].create(
+            {
+                "title": "RPC issue",
+                "callback_id": cls.call.id,
+                "partner_id": cls.customer_a.id,
+                "department_id": cls.department.id,
+            }
+        )
+
+    def test_rpc_refusals(self):
+        for user in (self.caller_a, self.officer):
+            with self.subTest(user=user.login):
+                self.assertRpcRefused(
+                    user,
+                    "sunshine.callback",
+                    "write",
+                    [self.call.id],
+                    {"state": "done"},
+                )
+                self.assertRpcRefused(
+                    user,
+                    "sunshine.callback",
+                    "create",
+                    {
+                        "rule_id": self.rule_accepted.id,
+                        "subject_res_id": 999999,
+                        "period_start": "2026-04-01",
+                        "partner_id": self.customer_a.id,
+                        "planned_date": "2026-04-02",
+                    },
+                )
+                self.assertRpcRefused(
+                    user,
+                    "sunshine.callback.issue",
+                    "write",
+                    [self.issue.id],
+                    {"state": "closed", "closed_date": "2026-05-01 10:00:00"},
+                )
+        message = self.assertRpcRefused(
+            self.caller_a,
+            "sunshine.callback",
+            "write",
+            [self.call.id],
+            {"satisfaction_score": 9},
+            error="odoo.exceptions.ValidationError",
+        )
+        self.assertIn("from 1 to 5", message)
+        self.assertRpcRefused(
+            self.supervisor,
+            "sunshine.callback",
+            "write",
+            [self.call.id],
+            {"notes": "x"},
+        )
+        # the caller's own work goes through
+        self.rpc(self.caller_a, "sunshine.callback", "action_done", [self.call.id])
+        self.assertEqual(self.call.state, "done")

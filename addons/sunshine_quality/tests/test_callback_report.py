@@ -1,0 +1,153 @@
+import io
+from collections import Counter, defaultdict
+
+import openpyxl
+
+from odoo import Command
+from odoo.tests import tagged
+
+from .callback_common import SunshineCallbackCase
+
+
+@tagged("post_install", "-at_install")
+class TestCallbackReport(SunshineCallbackCase):
+    """The XLSX statistics of the callbacks and surveys, read with openpyxl,
+    against figures counted here from the records themselves."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for n in range(5):
+            cls.create_lot(f"T-REP-A{n}", initial_acceptance_date="2026-01-05")
+        for n in range(3):
+            cls.create_lot(
+                f"T-REP-B{n}",
+                customer=cls.customer_b,
+                commissioning_date="2026-05-10",
+                initial_acceptance_date="2026-05-20",
+            )
+        cls.plan("2026-05-31")
+        cls.calls = cls.Callback.search([])
+        done = cls.calls.filtered(lambda c: c.team_id == cls.team_a)[:3]
+        done |= cls.calls.filtered(lambda c: c.team_id == cls.team_b)[:1]
+        for call in done:
+            call.action_done()
+        cls.calls.filtered(lambda c: c.state == "planned")[:1].action_cancel()
+
+    def render(self, xmlid, records, user=None):
+        report = self.env.ref(xmlid)
+        content, kind = (
+            self.env["ir.actions.report"]
+            .with_user(user or self.officer)
+            ._render(report.report_name, records.ids)
+        )
+        self.assertEqual(kind, "xlsx")
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        header = [cell.value for cell in sheet[4]]
+        rows = [row for row in sheet.iter_rows(min_row=5, values_only=True)]
+        return header, rows
+
+    def test_coverage_equals_the_calls(self):
+        header, rows = self.render(
+            "sunshine_quality.action_report_callback_coverage", self.calls
+        )
+        self.assertEqual(
+            header, ["Period", "Local Office", "Planned", "Done", "Coverage"]
+        )
+        expected = defaultdict(Counter)
+        for call in self.calls.filtered(lambda c: c.state != "cancelled"):
+            key = (call.period_name, call.team_id.display_name)
+            expected[key]["planned"] += 1
+            expected[key]["done"] += call.state == "done"
+        found = {(row[0], row[1]): row for row in rows if row[0] != "Total"}
+        self.assertEqual(set(found), set(expected))
+        for key, figures in expected.items():
+            row = found[key]
+            self.assertEqual(row[2:4], (figures["planned"], figures["done"]), key)
+            self.assertAlmostEqual(row[4], figures["done"] / figures["planned"], 4)
+        total = next(row for row in rows if row[0] == "Total")
+        self.assertEqual(total[2], sum(f["planned"] for f in expected.values()))
+        self.assertEqual(total[3], 4)
+
+    def test_satisfaction_equals_the_answers(self):
+        survey = self.env["survey.survey"].create(
+            {
+                "title": "Report survey",
+                "access_mode": "token",
+                "question_and_page_ids": [
+                    Command.create(
+                        {
+                            "title": "Overall",
+                            "question_type": "simple_choice",
+                            "suggested_answer_ids": [
+                                Command.create({"value": str(n), "answer_score": n})
+                                for n in range(1, 6)
+                            ],
+                        }
+                    )
+                ],
+            }
+        )
+        campaign = self.env["sunshine.survey.campaign"].create(
+            {
+                "theme": "Spare parts",
+                "survey_id": survey.id,
+                "period_start": "2026-04-01",
+                "department_id": self.department.id,
+            }
+        )
+        campaign.action_generate_lines()
+        question = survey.question_ids
+        for line, score in zip(campaign.line_ids[:2], (4, 2), strict=False):
+            answer = line._sunshine_answer().sudo()
+            choice = question.suggested_answer_ids.filtered(
+                lambda a, score=score: a.answer_score == score
+            )
+            answer._save_lines(question, choice.id)
+            answer._mark_done()
+        header, rows = self.render(
+            "sunshine_quality.action_report_survey_satisfaction", campaign.line_ids
+        )
+        self.assertEqual(
+            header[:4], ["Quarter", "Local Office", "Topic", "Customers Asked"]
+        )
+        by_team = defaultdict(list)
+        for line in campaign.line_ids:
+            by_team[line.team_id.display_name or "No Office"].append(line)
+        found = {row[1]: row for row in rows}
+        self.assertEqual(set(found), set(by_team))
+        for team, lines in by_team.items():
+            answered = [line for line in lines if line.state == "answered"]
+            row = found[team]
+            self.assertEqual(row[0], "2026-Q2")
+            self.assertEqual(row[2], "Spare parts")
+            self.assertEqual(row[3:5], (len(lines), len(answered)))
+            self.assertAlmostEqual(row[5], len(answered) / len(lines), 4)
+            if answered:
+                mean = sum(line.satisfaction_score for line in answered) / len(answered)
+                self.assertAlmostEqual(row[6], mean, 2)
+            else:
+                self.assertIsNone(row[6])
+
+    def test_key_issues(self):
+        Issue = self.env["sunshine.callback.issue"]
+        issues = Issue.create(
+            [
+                {
+                    "title": f"Issue {n}",
+                    "callback_id": self.calls[n].id,
+                    "partner_id": self.calls[n].partner_id.id,
+                    "department_id": self.department.id,
+                }
+                for n in range(3)
+            ]
+        )
+        issues[:2].action_mark_key_issue()
+        header, rows = self.render(
+            "sunshine_quality.action_report_callback_key_issues", issues
+        )
+        self.assertEqual(header[0], "Number")
+        numbers = [row[0] for row in rows if row[0] != "Total"]
+        self.assertEqual(numbers, issues[:2].sorted("id").mapped("name"))
+        total = next(row for row in rows if row[0] == "Total")
+        self.assertEqual(total[1], "2")
