@@ -16,6 +16,7 @@ DOCUMENTED_ADDONS = (
     "sunshine_spares",
     "sunshine_training",
     "sunshine_case",
+    "sunshine_quality",
 )
 XMLID = re.compile(r"`([\w.]+)`")
 
