@@ -44,6 +44,7 @@
         "views/sunshine_callback_views.xml",
         "views/sunshine_callback_issue_views.xml",
         "views/sunshine_survey_campaign_views.xml",
+        "wizards/sunshine_callback_statistics_wizard_views.xml",
         "report/sunshine_callback_reports.xml",
         "views/sunshine_callback_menus.xml",
     ],

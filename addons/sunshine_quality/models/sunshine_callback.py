@@ -5,7 +5,7 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from .sunshine_callback_rule import PERIOD_KINDS, period_end, period_label, period_start
@@ -203,6 +203,17 @@ class SunshineCallback(models.Model):
         if "satisfaction_score" in vals:
             # refused before anything is written, with the scale in the message
             check_satisfaction_score(self.env, vals["satisfaction_score"])
+        if (
+            set(vals) & {"partner_id", "team_id"}
+            and not self._sunshine_writes_protected()
+            and not self.env.user.has_group("sunshine_quality.group_quality_user")
+        ):
+            raise AccessError(
+                _(
+                    "The customer and the office of a call are the planning's; "
+                    "quality staff correct them."
+                )
+            )
         if (
             set(vals) & {"planned_date", "partner_id", "team_id", "satisfaction_score"}
             and not self._sunshine_writes_protected()

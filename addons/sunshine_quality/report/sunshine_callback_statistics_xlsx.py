@@ -1,4 +1,25 @@
-from odoo import _, models
+from odoo import _, fields, models
+
+WIZARD = "sunshine.callback.statistics.wizard"
+
+
+def records_domain(objs):
+    """The records a report counts: the period of the statistics wizard, or
+    the records selected in a list."""
+    if objs._name == WIZARD:
+        return objs._records_domain()
+    return [("id", "in", objs.ids)]
+
+
+def period_subtitle(objs, label):
+    if objs._name == WIZARD:
+        return _(
+            "%(what)s from %(start)s to %(end)s",
+            what=label,
+            start=fields.Date.to_string(objs.date_from),
+            end=fields.Date.to_string(objs.date_to),
+        )
+    return False
 
 
 class SunshineCallbackCoverageXlsx(models.AbstractModel):
@@ -13,7 +34,9 @@ class SunshineCallbackCoverageXlsx(models.AbstractModel):
         return _("Callback Coverage")
 
     def _statistics_subtitle(self, objs):
-        return _("%s selected calls", len(objs))
+        return period_subtitle(objs, _("Calls of the periods")) or _(
+            "%s selected calls", len(objs)
+        )
 
     def _statistics_columns(self):
         return [
@@ -26,7 +49,7 @@ class SunshineCallbackCoverageXlsx(models.AbstractModel):
 
     def _statistics_rows(self, objs):
         Callback = self.env["sunshine.callback"]
-        domain = [("id", "in", objs.ids), ("state", "!=", "cancelled")]
+        domain = [*records_domain(objs), ("state", "!=", "cancelled")]
         groups = Callback._read_group(
             domain,
             ["period_name", "team_id"],
@@ -63,7 +86,9 @@ class SunshineSurveySatisfactionXlsx(models.AbstractModel):
         return _("Satisfaction Survey")
 
     def _statistics_subtitle(self, objs):
-        return _("%s selected customers", len(objs))
+        return period_subtitle(objs, _("Survey customers of the quarters")) or _(
+            "%s selected customers", len(objs)
+        )
 
     def _statistics_columns(self):
         return [
@@ -78,7 +103,7 @@ class SunshineSurveySatisfactionXlsx(models.AbstractModel):
 
     def _statistics_rows(self, objs):
         Line = self.env["sunshine.survey.campaign.line"]
-        domain = [("id", "in", objs.ids)]
+        domain = records_domain(objs)
         groupby = ["period_name", "team_id", "theme"]
         answered = {
             tuple(key): (count, score)
@@ -122,7 +147,9 @@ class SunshineCallbackKeyIssuesXlsx(models.AbstractModel):
         return _("Key Issues")
 
     def _statistics_subtitle(self, objs):
-        return _("Key issues among %s selected issues", len(objs))
+        return period_subtitle(objs, _("Key issues raised")) or _(
+            "Key issues among %s selected issues", len(objs)
+        )
 
     def _statistics_columns(self):
         return [
@@ -138,7 +165,7 @@ class SunshineCallbackKeyIssuesXlsx(models.AbstractModel):
 
     def _statistics_rows(self, objs):
         issues = self.env["sunshine.callback.issue"].search(
-            [("id", "in", objs.ids), ("is_key_issue", "=", True)], order="id"
+            [*records_domain(objs), ("is_key_issue", "=", True)], order="id"
         )
         states = dict(issues._fields["state"]._description_selection(self.env))
         # one batch of rows at a time: the records are read by Odoo's
@@ -157,3 +184,27 @@ class SunshineCallbackKeyIssuesXlsx(models.AbstractModel):
                 "nonconformity": issue.sudo().nonconformity_id.name or "",
             }
         yield {"number": _("Total"), "title": str(len(issues)), "_total": True}
+
+
+class SunshineCallbackCoveragePeriodXlsx(models.AbstractModel):
+    """The coverage of the periods of the statistics wizard."""
+
+    _name = "report.sunshine_quality.callback_coverage_period_xlsx"
+    _inherit = "report.sunshine_quality.callback_coverage_xlsx"
+    _description = "Callback Coverage of a Period (XLSX)"
+
+
+class SunshineSurveySatisfactionPeriodXlsx(models.AbstractModel):
+    """The satisfaction of the quarters of the statistics wizard."""
+
+    _name = "report.sunshine_quality.survey_satisfaction_period_xlsx"
+    _inherit = "report.sunshine_quality.survey_satisfaction_xlsx"
+    _description = "Survey Satisfaction of a Period (XLSX)"
+
+
+class SunshineCallbackKeyIssuesPeriodXlsx(models.AbstractModel):
+    """The key issues raised in the period of the statistics wizard."""
+
+    _name = "report.sunshine_quality.callback_key_issues_period_xlsx"
+    _inherit = "report.sunshine_quality.callback_key_issues_xlsx"
+    _description = "Key Issues of a Period (XLSX)"

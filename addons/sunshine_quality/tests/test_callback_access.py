@@ -49,6 +49,16 @@ class TestCallbackAccess(SunshineCallbackCase):
             self.visible(self.caller_a, "sunshine.callback.issue"), self.issue_a
         )
         self.call_a.with_user(self.caller_a).write({"notes": "Spoke to the engineer."})
+        # the office and customer are the planning's, corrected by quality staff
+        with self.assertRaises(AccessError):
+            self.call_a.with_user(self.caller_a).write({"team_id": self.team_b.id})
+        with self.assertRaises(AccessError):
+            self.call_a.with_user(self.caller_a).write(
+                {"partner_id": self.customer_b.id}
+            )
+        self.call_a.with_user(self.officer).write({"team_id": self.team_b.id})
+        self.assertEqual(self.call_a.team_id, self.team_b)
+        self.call_a.with_user(self.officer).write({"team_id": self.team_a.id})
         with self.assertRaises(AccessError):
             self.call_b.with_user(self.caller_a).write({"notes": "Not mine"})
         with self.assertRaises(AccessError):
@@ -180,6 +190,27 @@ class TestCallbackRpc(RpcCaseMixin, HttpCase, SunshineCallbackCase):
             "write",
             [self.call.id],
             {"notes": "x"},
+        )
+        campaign = self.env["sunshine.survey.campaign"].create(
+            {
+                "theme": "RPC",
+                "survey_id": self.env["survey.survey"].create({"title": "RPC"}).id,
+                "period_start": "2026-04-01",
+                "department_id": self.department.id,
+            }
+        )
+        campaign.action_generate_lines()
+        line = campaign.line_ids[:1]
+        for vals in (
+            {"state": "answered"},
+            {"satisfaction_score": 5.0},
+            {"invited_date": "2026-04-02 10:00:00"},
+        ):
+            self.assertRpcRefused(
+                self.officer, "sunshine.survey.campaign.line", "write", [line.id], vals
+            )
+        self.assertRpcRefused(
+            self.caller_a, "sunshine.survey.campaign.line", "read", [line.id], ["state"]
         )
         # the caller's own work goes through
         self.rpc(self.caller_a, "sunshine.callback", "action_done", [self.call.id])

@@ -151,3 +151,37 @@ class TestCallbackReport(SunshineCallbackCase):
         self.assertEqual(numbers, issues[:2].sorted("id").mapped("name"))
         total = next(row for row in rows if row[0] == "Total")
         self.assertEqual(total[1], "2")
+
+    def test_statistics_wizard_of_a_period(self):
+        wizard = (
+            self.env["sunshine.callback.statistics.wizard"]
+            .with_user(self.officer)
+            .create(
+                {
+                    "report": "coverage",
+                    "date_from": "2026-05-01",
+                    "date_to": "2026-05-31",
+                    "team_ids": [(6, 0, [self.office.id])],
+                }
+            )
+        )
+        action = wizard.action_print()
+        self.assertEqual(
+            action["report_name"], "sunshine_quality.callback_coverage_period_xlsx"
+        )
+        content, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.officer)
+            ._render(action["report_name"], wizard.ids)
+        )
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        rows = list(sheet.iter_rows(min_row=5, values_only=True))
+        may = self.calls.filtered(
+            lambda c: c.period_name == "2026-05" and c.state != "cancelled"
+        )
+        self.assertTrue(may)
+        self.assertEqual({row[0] for row in rows if row[0] != "Total"}, {"2026-05"})
+        total = next(row for row in rows if row[0] == "Total")
+        self.assertEqual(total[2], len(may))
+        self.assertEqual(total[3], len(may.filtered(lambda c: c.state == "done")))
+        self.assertIn("2026-05-01", sheet["A2"].value)
