@@ -185,3 +185,42 @@ class TestCallbackReport(SunshineCallbackCase):
         self.assertEqual(total[2], len(may))
         self.assertEqual(total[3], len(may.filtered(lambda c: c.state == "done")))
         self.assertIn("2026-05-01", sheet["A2"].value)
+
+    def test_key_issues_of_a_period_are_days_of_the_user(self):
+        """A key issue raised at 07:30 in Shanghai on 1 July is of July,
+        though it is still 30 June in UTC; one raised at 23:00 in Shanghai
+        on 30 June is not."""
+        issues = self.env["sunshine.callback.issue"].create(
+            [
+                {
+                    "title": title,
+                    "callback_id": self.calls[0].id,
+                    "partner_id": self.calls[0].partner_id.id,
+                    "department_id": self.department.id,
+                }
+                for title in ("07:30 on 1 July", "23:00 on 30 June")
+            ]
+        )
+        issues.action_mark_key_issue()
+        for issue, moment in zip(
+            issues, ("2026-06-30 23:30:00", "2026-06-30 15:00:00"), strict=True
+        ):
+            self.env.cr.execute(
+                "UPDATE sunshine_callback_issue SET create_date = %s WHERE id = %s",
+                (moment, issue.id),
+            )
+        issues.invalidate_recordset(["create_date"])
+        wizard = (
+            self.env["sunshine.callback.statistics.wizard"]
+            .with_user(self.officer)
+            .with_context(tz="Asia/Shanghai")
+            .create(
+                {
+                    "report": "key_issues",
+                    "date_from": "2026-07-01",
+                    "date_to": "2026-07-31",
+                }
+            )
+        )
+        found = self.env["sunshine.callback.issue"].search(wizard._records_domain())
+        self.assertEqual(found & issues, issues[0])

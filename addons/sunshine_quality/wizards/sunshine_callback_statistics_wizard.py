@@ -1,5 +1,4 @@
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import fields, models
 
 REPORTS = {
     "coverage": "sunshine_quality.action_report_callback_coverage_period",
@@ -14,6 +13,7 @@ class SunshineCallbackStatisticsWizard(models.TransientModel):
     campaigns of its quarters, or the key issues raised in it."""
 
     _name = "sunshine.callback.statistics.wizard"
+    _inherit = ["sunshine.statistics.period.mixin"]
     _description = "Callback and Survey Statistics"
 
     report = fields.Selection(
@@ -25,14 +25,6 @@ class SunshineCallbackStatisticsWizard(models.TransientModel):
         required=True,
         default="coverage",
     )
-    date_from = fields.Date(
-        string="From",
-        required=True,
-        default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
-    )
-    date_to = fields.Date(
-        string="To", required=True, default=lambda self: fields.Date.context_today(self)
-    )
     team_ids = fields.Many2many(
         "helpdesk.ticket.team",
         "sunshine_callback_statistics_team_rel",
@@ -42,29 +34,12 @@ class SunshineCallbackStatisticsWizard(models.TransientModel):
         help="Empty: all; an office counts with the offices below it.",
     )
 
-    @api.constrains("date_from", "date_to")
-    def _check_dates(self):
-        for wizard in self:
-            if wizard.date_from > wizard.date_to:
-                raise ValidationError(
-                    _("The period of the statistics ends before it starts.")
-                )
-
     def _records_domain(self):
         """The records the chosen report counts."""
         self.ensure_one()
         if self.report == "key_issues":
-            domain = [
-                ("is_key_issue", "=", True),
-                ("create_date", ">=", fields.Datetime.to_datetime(self.date_from)),
-                (
-                    "create_date",
-                    "<",
-                    fields.Datetime.add(
-                        fields.Datetime.to_datetime(self.date_to), days=1
-                    ),
-                ),
-            ]
+            domain = [("is_key_issue", "=", True)]
+            domain += self._period_datetime_domain("create_date")
         else:
             domain = [
                 ("period_start", ">=", self.date_from),

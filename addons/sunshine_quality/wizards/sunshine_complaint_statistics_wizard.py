@@ -1,10 +1,4 @@
-from datetime import datetime, time
-
-import pytz
-from dateutil.relativedelta import relativedelta
-
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import fields, models
 
 
 class SunshineComplaintStatisticsWizard(models.TransientModel):
@@ -12,18 +6,9 @@ class SunshineComplaintStatisticsWizard(models.TransientModel):
     period."""
 
     _name = "sunshine.complaint.statistics.wizard"
+    _inherit = ["sunshine.statistics.period.mixin"]
     _description = "Complaint Statistics"
 
-    def _default_date_from(self):
-        today = fields.Date.context_today(self)
-        return today.replace(month=1, day=1)
-
-    date_from = fields.Date(
-        string="From", required=True, default=lambda self: self._default_date_from()
-    )
-    date_to = fields.Date(
-        string="To", required=True, default=lambda self: fields.Date.context_today(self)
-    )
     category_ids = fields.Many2many(
         "sunshine.complaint.category",
         "sunshine_complaint_statistics_category_rel",
@@ -41,28 +26,10 @@ class SunshineComplaintStatisticsWizard(models.TransientModel):
         help="Empty: all.",
     )
 
-    @api.constrains("date_from", "date_to")
-    def _check_dates(self):
-        for wizard in self:
-            if wizard.date_from > wizard.date_to:
-                raise ValidationError(
-                    _("The period of the statistics ends before it starts.")
-                )
-
     def _complaint_domain(self):
-        """The complaints received from ``date_from`` to ``date_to``, both
-        included, as days of the user's time zone."""
+        """The complaints received in the period."""
         self.ensure_one()
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
-
-        def utc(day):
-            moment = tz.localize(datetime.combine(day, time.min))
-            return moment.astimezone(pytz.UTC).replace(tzinfo=None)
-
-        domain = [
-            ("received_date", ">=", utc(self.date_from)),
-            ("received_date", "<", utc(self.date_to + relativedelta(days=1))),
-        ]
+        domain = self._period_datetime_domain("received_date")
         if self.category_ids:
             domain.append(("category_id", "in", self.category_ids.ids))
         if self.department_ids:
