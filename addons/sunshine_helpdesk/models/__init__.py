@@ -16,4 +16,5 @@ from . import helpdesk_ticket_stage
 from . import mail_thread
 from . import helpdesk_ticket
 from . import helpdesk_ticket_indexes
+from . import helpdesk_ticket_portal
 from . import ir_module_module
