@@ -40,6 +40,9 @@ class SunshineSlaMixin(models.AbstractModel):
     # several records at once: the scheduled action then calls them once per
     # batch, else once per record. The mixin's own always do.
     _sla_hooks_take_many = False
+    # Whether ``_sla_on_breach_escalate`` takes the records of a whole run
+    # at once (with all their timers); else it is called once per record.
+    _sla_escalate_takes_many = False
 
     sla_timer_ids = fields.One2many(
         "sunshine.sla.timer",
@@ -243,11 +246,12 @@ class SunshineSlaMixin(models.AbstractModel):
             by_record[timer.res_id] |= timer
         return [(record, by_record[record.id]) for record in self]
 
-    def _sla_post(self, bodies, subtype_xmlid):
+    def _sla_post(self, bodies, subtype_xmlid, partner_ids=None):
         """Post ``bodies`` ({record id: body}) on these records with the
-        subtype, notifying their followers as ``message_post`` does; what
-        it would compute for each record (author, reply-to, alias domain,
-        company) is computed once for all."""
+        subtype, notifying their followers as ``message_post`` does, and
+        ``partner_ids`` ({record id: partner ids}) besides; what it would
+        compute for each record (author, reply-to, alias domain, company)
+        is computed once for all."""
         if not hasattr(self, "message_post"):
             return
         posting = self.filtered(lambda record: record.id in bodies)
@@ -270,6 +274,7 @@ class SunshineSlaMixin(models.AbstractModel):
                 reply_to=reply_to[record.id],
                 record_alias_domain_id=domains[record.id].id,
                 record_company_id=companies[record.id].id,
+                partner_ids=(partner_ids or {}).get(record.id) or [],
             )
 
     def _sla_warn(self, timers, now):
@@ -336,10 +341,13 @@ class SunshineSlaMixin(models.AbstractModel):
         )
         # The escalation keeps the assignee: no new "assigned to you" notice.
         escalate = self.with_context(mail_auto_subscribe_no_notify=True)
-        for record, record_timers in by_record:
-            escalating = record_timers.filtered("policy_id.breach_escalate")
-            if escalating:
-                escalate.browse(record.id)._sla_on_breach_escalate(escalating)
+        escalating = timers.filtered("policy_id.breach_escalate")
+        records = escalate.browse(list(dict.fromkeys(escalating.mapped("res_id"))))
+        if records and self._sla_escalate_takes_many:
+            records._sla_on_breach_escalate(escalating)
+            return
+        for record, record_timers in records._sla_timers_by_record(escalating):
+            record._sla_on_breach_escalate(record_timers)
 
     def _sla_on_breach_escalate(self, timers):
         """Escalate this record because ``timers`` were breached. Models that

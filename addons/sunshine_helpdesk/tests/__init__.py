@@ -15,3 +15,4 @@ from . import test_seed_data
 from . import test_helpdesk_mgmt_zh
 from . import test_message_language
 from . import test_portal_close
+from . import test_escalation_batch
