@@ -111,3 +111,7 @@ class TestPortalCannotClose(RpcCaseMixin, HttpCase):
         listing = self.url_open("/my/tickets")
         self.assertIn(self.ticket.number, listing.text)
         self.assertNotIn(other.number, listing.text)
+
+    def test_stage_form_offers_no_portal_close(self):
+        form = self.env["helpdesk.ticket.stage"].get_view(view_type="form")
+        self.assertRegex(form["arch"], r'<field name="close_from_portal"[^>]*invisible')
