@@ -135,6 +135,9 @@ class TestPortalFaultReport(HttpCase):
         page = self.url_open(f"/my/ticket/{ticket.id}")
         self.assertEqual(page.status_code, 200)
         self.assertIn(f"/my/equipment/{self.unit.id}", page.text)
+        listing = self.url_open("/my/tickets")
+        self.assertIn(ticket.number, listing.text)
+        self.assertIn("PORTAL-FAULT-MINE", listing.text)
 
     def test_foreign_serial_refused(self):
         response = self.submit(lot_id=self.foreign_unit.id)
