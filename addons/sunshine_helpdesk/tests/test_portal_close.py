@@ -89,3 +89,29 @@ class TestPortalCannotClose(RpcCaseMixin, HttpCase):
         # the service desk still closes it
         self.ticket.write({"stage_id": self.done.id})
         self.assertTrue(self.ticket.closed_date)
+
+    def test_another_company_ticket_out_of_reach(self):
+        other = self.env["helpdesk.ticket"].create(
+            {
+                "name": "PORTAL-CLOSE 他人工单",
+                "description": "<p>x</p>",
+                "partner_id": self.env.ref(
+                    "sunshine_helpdesk.partner_guangdong_mobile_contact"
+                ).id,
+                "team_id": self.env.ref("sunshine_helpdesk.team_centre_guangzhou").id,
+            }
+        )
+        Ticket = self.env["helpdesk.ticket"].with_user(self.customer)
+        self.assertFalse(Ticket.search([("id", "=", other.id)]))
+        self.assertTrue(Ticket.search([("id", "=", self.ticket.id)]))
+        self.authenticate(self.customer.login, "demo")
+        page = self.url_open(f"/my/ticket/{other.id}", allow_redirects=False)
+        self.assertIn(page.status_code, (302, 303))
+        self.assertTrue(page.headers["Location"].endswith("/my"))
+        listing = self.url_open("/my/tickets")
+        self.assertIn(self.ticket.number, listing.text)
+        self.assertNotIn(other.number, listing.text)
+
+    def test_stage_form_offers_no_portal_close(self):
+        form = self.env["helpdesk.ticket.stage"].get_view(view_type="form")
+        self.assertRegex(form["arch"], r'<field name="close_from_portal"[^>]*invisible')

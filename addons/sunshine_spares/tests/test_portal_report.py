@@ -135,6 +135,9 @@ class TestPortalFaultReport(HttpCase):
         page = self.url_open(f"/my/ticket/{ticket.id}")
         self.assertEqual(page.status_code, 200)
         self.assertIn(f"/my/equipment/{self.unit.id}", page.text)
+        listing = self.url_open("/my/tickets")
+        self.assertIn(ticket.number, listing.text)
+        self.assertIn("PORTAL-FAULT-MINE", listing.text)
 
     def test_foreign_serial_refused(self):
         response = self.submit(lot_id=self.foreign_unit.id)
@@ -192,3 +195,34 @@ class TestPortalFaultReport(HttpCase):
         self.assertNotIn("PORTAL-FAULT-THEIRS", page.text)
         page = self.url_open("/my/equipment/999999999")
         self.assertEqual(page.status_code, 404)
+
+    def test_tour_customer_reports_a_fault_of_a_unit(self):
+        """In a browser: the equipment list, the unit's page, 报修, the form
+        with the unit chosen, the ticket's page."""
+        unit = self.unit.copy({"name": "PORTAL-TOUR-UNIT"})
+        service = self.env["sunshine.service.type"].create(
+            {"name": "Tour Fault Service", "code": "T_PORTAL_TOUR", "group": "hardware"}
+        )
+        # browser_js logs in with the login as password
+        self.customer.password = self.customer.login
+        self.start_tour(
+            "/my/equipment",
+            "sunshine_spares_portal_report_tour",
+            login=self.customer.login,
+        )
+        ticket = self.env["helpdesk.ticket"].search(
+            [("name", "=", "PORTAL-TOUR fan alarm")]
+        )
+        self.assertRecordValues(
+            ticket,
+            [
+                {
+                    "lot_id": unit.id,
+                    "team_id": self.centre.id,
+                    "severity": "critical",
+                    "service_type_id": service.id,
+                    "partner_id": self.customer.partner_id.id,
+                }
+            ],
+        )
+        self.assertTrue(ticket.response_deadline)
