@@ -14,3 +14,4 @@ from . import test_rpc_security
 from . import test_seed_data
 from . import test_helpdesk_mgmt_zh
 from . import test_message_language
+from . import test_install_messages
