@@ -490,6 +490,7 @@ class TestTicketRpcSecurity(RpcCaseMixin, SunshineHelpdeskCase, HttpCase):
             "action_respond",
             "action_check_in",
             "action_resolve",
+            "action_open_resolve_wizard",
             "action_open_escalation_wizard",
             "action_view_escalations",
             "action_open_reported_date_wizard",

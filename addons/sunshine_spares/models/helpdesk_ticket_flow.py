@@ -25,10 +25,14 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        Lot = self.env["stock.lot"]
+        # one read of all the serials, their models and lines
+        lots = self.env["stock.lot"].browse(
+            {vals["lot_id"] for vals in vals_list if vals.get("lot_id")}
+        )
+        lot_by_id = {lot.id: lot for lot in lots}
         for vals in vals_list:
             if vals.get("lot_id") and not vals.get("product_categ_id"):
-                lot = Lot.browse(vals["lot_id"])
+                lot = lot_by_id[vals["lot_id"]]
                 if lot.product_id.categ_id:
                     vals["product_categ_id"] = lot.product_id.categ_id.id
                 if lot.customer_id and not vals.get("partner_id"):

@@ -7,6 +7,7 @@ from . import test_access
 from . import test_portal
 from . import test_spare_part_list
 from . import test_ticket_parts
+from . import test_ticket_flow
 from . import test_no_reason_return
 from . import test_installed_base
 from . import test_rpc_refusals

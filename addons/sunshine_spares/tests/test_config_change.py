@@ -29,9 +29,9 @@ class TestConfigChange(SunshineSparesCase):
                 "description": "<p>Board fault</p>",
                 "partner_id": cls.contact.id,
                 "lot_id": cls.lot.id,
-                "user_id": cls.agent.id,
             }
         )
+        cls.assign_uncertified(cls.ticket, cls.agent)
 
     def test_change_recorded_on_a_ticket_is_in_the_equipment_history(self):
         ticket_form = Form(self.ticket.with_user(self.agent))

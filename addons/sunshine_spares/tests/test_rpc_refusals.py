@@ -399,12 +399,12 @@ class TestTicketChargeOverRpc(SparesRpcCase):
                 "description": "<p>RPC fault</p>",
                 "team_id": cls.team.id,
                 "partner_id": cls.customer.id,
-                "user_id": cls.agent.id,
                 "lot_id": cls.lot.id,
                 "service_type_id": cls.service_onsite.id,
                 "reported_date": "2025-06-01 12:00:00",
             }
         )
+        cls.assign_uncertified(cls.ticket, cls.agent)
         cls.other_delivery = cls.env["stock.picking"].create(
             {
                 "picking_type_id": cls.changsha.out_type_id.id,

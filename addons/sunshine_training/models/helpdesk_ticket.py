@@ -133,7 +133,14 @@ class HelpdeskTicket(models.Model):
         ).filtered(lambda t: t.user_id and t._sunshine_dispatch_line())
         if defaulted:
             certified = defaulted._certified_users_by_ticket()
-            defaulted.filtered(lambda t: t.user_id not in certified[t]).user_id = False
+            waiting = defaulted.filtered(lambda t: t.user_id not in certified[t])
+            # the stage written with the assignee: helpdesk_mgmt would search
+            # the team's stages again for each ticket otherwise
+            for stage in waiting.stage_id:
+                waiting.filtered(lambda t, stage=stage: t.stage_id == stage).write(
+                    {"user_id": False, "stage_id": stage.id}
+                )
+            waiting.filtered(lambda t: not t.stage_id).user_id = False
         tickets._check_dispatch()
         return tickets
 

@@ -1,1 +1,2 @@
 from . import test_customer_training
+from . import test_dispatch_by_serial

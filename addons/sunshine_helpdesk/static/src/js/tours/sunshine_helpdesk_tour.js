@@ -36,13 +36,9 @@ registry.category("web_tour.tours").add("sunshine_helpdesk_escalation_tour", {
             trigger: ".o_form_view:not(:has(button[name='action_respond'])) .o_form_statusbar",
         },
         {
-            content: "Open the Service Level page",
-            trigger: ".o_notebook a.nav-link[name='sla']",
-            run: "click",
-        },
-        {
-            content: "The Service Level page shows the first response",
-            trigger: ".o_field_widget[name='first_response_date'] span:contains(/\\d/)",
+            content: "The milestones on top of the form show the first response",
+            trigger:
+                "div[name='sla_milestones'] .o_field_widget[name='first_response_date'] span:contains(/\\d/)",
         },
         {
             // The first of the two buttons of that method, before "Change
