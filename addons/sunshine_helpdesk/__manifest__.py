@@ -25,8 +25,10 @@
         "views/sunshine_service_type_views.xml",
         "views/sunshine_sla_policy_views.xml",
         "views/sunshine_ticket_escalation_views.xml",
+        "views/sunshine_sla_compliance_report_views.xml",
         "views/sunshine_helpdesk_menus.xml",
         "wizards/sunshine_ticket_reported_date_wizard_views.xml",
+        "wizards/sunshine_ticket_resolve_wizard_views.xml",
     ],
     "demo": [
         "demo/resource_calendar_demo.xml",

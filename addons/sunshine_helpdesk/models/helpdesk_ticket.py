@@ -22,6 +22,8 @@ class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
     _inherit = ["helpdesk.ticket", "sunshine.sla.mixin"]
     _sla_reference_field = "reported_date"
+    # a breach escalates the tickets of a whole run in one call
+    _sla_escalate_takes_many = True
     # The milestones and the first team are stamped by the actions.
     _sunshine_protected_fields = (
         "first_response_date",
@@ -381,6 +383,7 @@ class HelpdeskTicket(models.Model):
                     self.number,
                 )
             )
+        self._sunshine_assert_resolvable()  # helpdesk_ticket_resolve.py
         self._sunshine_as_action().resolution_date = fields.Datetime.now()
         closed_stage = self.team_id._get_applicable_stages().filtered("closed")[:1]
         if closed_stage:
@@ -427,73 +430,128 @@ class HelpdeskTicket(models.Model):
         """Hand the tickets to the parent team, one support level up.
 
         The ticket keeps its stage, assignee, history and timers; the next
-        level's leader follows it and is notified. At the top level it stays
-        where it is: a manual escalation is refused, an automatic one says
-        so in the chatter.
+        level's leader follows it and is notified, in the leader's language.
+        At the top level it stays where it is: a manual escalation is
+        refused, an automatic one says so in the chatter.
+
+        ``reason`` is one text for all, or a function of the language that
+        gives {ticket id: text}. Batched: one insert of the escalations, one
+        write per parent team, one subscription per leader, and the
+        messages posted with what they share computed once.
         """
-        self._check_reason(reason)
+        reasons = reason if callable(reason) else None
+        if reasons is None:
+            self._check_reason(reason)
         # the action writes the escalation, the team and its notes
         Escalation = self.env["sunshine.ticket.escalation"]._sunshine_as_action()
-        for ticket in self._sunshine_as_action():
-            team = ticket.team_id
-            parent = team.parent_id
-            if not parent:
-                message = _(
-                    "Ticket %(ticket)s is at the top support level (%(team)s) "
-                    "and stays there.",
-                    ticket=ticket.number,
-                    team=team.name or _("no team"),
+        tickets = self._sunshine_as_action()
+        top = tickets.filtered(lambda ticket: not ticket.team_id.parent_id)
+        if top and not automatic:
+            raise UserError(self._sunshine_top_level_message(top[0]))
+        moving = tickets - top
+        origins = {ticket.id: ticket.team_id for ticket in moving}
+        if moving:
+            by_lang = moving.grouped(lambda ticket: ticket._sunshine_escalation_lang())
+            texts = {}
+            for lang, group in by_lang.items():
+                texts.update(
+                    reasons(group.with_context(lang=lang))
+                    if reasons
+                    else dict.fromkeys(group.ids, reason)
                 )
-                if not automatic:
-                    raise UserError(message)
-                ticket.message_post(
-                    body=message, subtype_xmlid="sunshine_helpdesk.mt_ticket_escalation"
-                )
-                continue
             Escalation.create(
-                {
-                    "ticket_id": ticket.id,
-                    "escalation_type": "level",
-                    "automatic": automatic,
-                    "reason": reason,
-                    "from_team_id": team.id,
-                    "to_team_id": parent.id,
-                }
+                [
+                    {
+                        "ticket_id": ticket.id,
+                        "escalation_type": "level",
+                        "automatic": automatic,
+                        "reason": texts[ticket.id],
+                        "from_team_id": origins[ticket.id].id,
+                        "to_team_id": origins[ticket.id].parent_id.id,
+                    }
+                    for ticket in moving
+                ]
             )
             # Writing stage and assignee with the team keeps them: helpdesk_mgmt
             # recomputes both from the team otherwise.
-            ticket.write(
-                {
-                    "team_id": parent.id,
-                    "stage_id": ticket.stage_id.id,
-                    "user_id": ticket.user_id.id,
-                    "origin_team_id": (ticket.origin_team_id or team).id,
-                }
+            writes = moving.grouped(
+                lambda ticket: (
+                    origins[ticket.id].parent_id.id,
+                    ticket.stage_id.id,
+                    ticket.user_id.id,
+                    (ticket.origin_team_id or origins[ticket.id]).id,
+                )
             )
-            leader = parent.user_id.partner_id
-            if leader:
-                ticket.message_subscribe(partner_ids=leader.ids)
-            ticket.message_post(
-                body=Markup("%s<br/>%s")
-                % (
-                    _(
-                        "Escalated from %(from)s to %(to)s (%(level)s).",
-                        **{
-                            "from": team.name,
-                            "to": parent.name,
-                            "level": dict(
-                                parent._fields["support_level"]._description_selection(
-                                    parent.env
-                                )
-                            )[parent.support_level],
-                        },
-                    ),
-                    reason,
-                ),
-                partner_ids=leader.ids,
-                subtype_xmlid="sunshine_helpdesk.mt_ticket_escalation",
+            for (parent, stage, user, origin), group in writes.items():
+                group.write(
+                    {
+                        "team_id": parent,
+                        "stage_id": stage,
+                        "user_id": user,
+                        "origin_team_id": origin,
+                    }
+                )
+            leaders = moving.grouped(
+                lambda ticket: origins[ticket.id].parent_id.user_id.partner_id
+            )
+            for leader, group in leaders.items():
+                if leader:
+                    group.message_subscribe(partner_ids=leader.ids)
+            bodies = {}
+            for lang, group in by_lang.items():
+                group = group.with_context(lang=lang)
+                for ticket in group:
+                    bodies[ticket.id] = Markup("%s<br/>%s") % (
+                        group._sunshine_escalated_line(origins[ticket.id]),
+                        texts[ticket.id],
+                    )
+            moving._sla_post(
+                bodies,
+                "sunshine_helpdesk.mt_ticket_escalation",
+                partner_ids={
+                    ticket.id: origins[ticket.id].parent_id.user_id.partner_id.ids
+                    for ticket in moving
+                },
+            )
+        if top:
+            top._sla_post(
+                {
+                    ticket.id: ticket._sunshine_top_level_message(ticket)
+                    for ticket in top._sunshine_in_user_lang()
+                },
+                "sunshine_helpdesk.mt_ticket_escalation",
             )
         return True
+
+    def _sunshine_escalation_lang(self):
+        """The language of this ticket's escalation message: its recipient's,
+        the leader of the next level, else the one the message is written
+        in."""
+        leader = self.team_id.parent_id.user_id.partner_id
+        return leader.lang or self.env.lang or self.env.user.lang
+
+    @api.model
+    def _sunshine_top_level_message(self, ticket):
+        return _(
+            "Ticket %(ticket)s is at the top support level (%(team)s) and stays there.",
+            ticket=ticket.number,
+            team=ticket.team_id.name or _("no team"),
+        )
+
+    @api.model
+    def _sunshine_escalated_line(self, team):
+        """'Escalated from <team> to <its parent> (<its level>).' in the
+        language of the environment."""
+        parent = team.with_env(self.env).parent_id
+        levels = dict(parent._fields["support_level"]._description_selection(self.env))
+        return _(
+            "Escalated from %(from)s to %(to)s (%(level)s).",
+            **{
+                "from": team.with_env(self.env).name,
+                "to": parent.name,
+                "level": levels[parent.support_level],
+            },
+        )
 
     def _change_service_mode(self, mode, reason):
         """Move on to a further service mode: phone, remote, on-site."""
@@ -538,11 +596,25 @@ class HelpdeskTicket(models.Model):
         return True
 
     def _sla_on_breach_escalate(self, timers):
-        # the scheduled action has no language: the message is the user's
-        # ("Response截止于" otherwise), as mail.thread does
-        tickets = self._sunshine_in_user_lang()
-        tickets._escalate_level(
-            _("SLA breached: %s", ", ".join(timers.with_env(tickets.env)._describe())),
+        """Escalate these tickets, one or many, because ``timers`` (theirs)
+        were breached: the reason is written in each message's language."""
+        by_ticket = {
+            ticket.id: ticket_timers
+            for ticket, ticket_timers in self._sla_timers_by_record(timers)
+        }
+        self._sunshine_in_user_lang()._escalate_level(
+            lambda tickets: tickets._sunshine_breach_reasons(by_ticket),
             automatic=True,
         )
         return True
+
+    def _sunshine_breach_reasons(self, timers_by_ticket):
+        """{ticket id: 'SLA breached: Response due ...'} in the language of
+        the environment."""
+        return {
+            ticket.id: _(
+                "SLA breached: %s",
+                ", ".join(timers_by_ticket[ticket.id].with_env(self.env)._describe()),
+            )
+            for ticket in self
+        }

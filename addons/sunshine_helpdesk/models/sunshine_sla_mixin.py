@@ -3,7 +3,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, format_datetime
 
 SLA_STATUSES = [
     ("none", "No SLA"),
@@ -40,6 +40,9 @@ class SunshineSlaMixin(models.AbstractModel):
     # several records at once: the scheduled action then calls them once per
     # batch, else once per record. The mixin's own always do.
     _sla_hooks_take_many = False
+    # Whether ``_sla_on_breach_escalate`` takes the records of a whole run
+    # at once (with all their timers); else it is called once per record.
+    _sla_escalate_takes_many = False
 
     sla_timer_ids = fields.One2many(
         "sunshine.sla.timer",
@@ -72,6 +75,12 @@ class SunshineSlaMixin(models.AbstractModel):
         aggregator="avg",
         help="100 until one of the record's timers is breached, then 0.",
     )
+    sla_due_label = fields.Char(
+        string="Due",
+        compute="_compute_sla_due_label",
+        help="The clock due next and when, to the minute, in the user's time "
+        "zone: the date too when it is not today.",
+    )
 
     @api.depends(
         "sla_timer_ids.state", "sla_timer_ids.deadline", "sla_timer_ids.warned"
@@ -100,6 +109,39 @@ class SunshineSlaMixin(models.AbstractModel):
                 default=False,
             )
             record.sla_compliance = 0.0 if status == "breached" else 100.0
+
+    @api.depends("sla_timer_ids.deadline", "sla_timer_ids.state")
+    @api.depends_context("lang", "tz", "uid")
+    def _compute_sla_due_label(self):
+        """ "Response 10:30": the running clock due first, or the breached
+        one that is still open, so that a dispatcher sees what to do next
+        and by when, not "today" or "tomorrow"."""
+        now = fields.Datetime.now()
+        tz = self.env.context.get("tz") or self.env.user.tz or "UTC"
+        today = format_datetime(self.env, now, tz=tz, dt_format="yyyy-MM-dd")
+        year = today[:4]
+        for record in self:
+            timers = record._sla_timers().filtered(
+                lambda t: (
+                    t.state == "running" or (t.state == "breached" and not t.met_date)
+                )
+            )
+            timer = min(timers, key=lambda t: (t.deadline, t.id), default=None)
+            if not timer:
+                record.sla_due_label = False
+                continue
+            day = format_datetime(
+                self.env, timer.deadline, tz=tz, dt_format="yyyy-MM-dd"
+            )
+            if day == today:
+                pattern = "HH:mm"
+            elif day[:4] == year:
+                pattern = "MM-dd HH:mm"
+            else:
+                pattern = "yyyy-MM-dd HH:mm"
+            clock = timer.with_env(self.env).clock_name
+            due = format_datetime(self.env, timer.deadline, tz=tz, dt_format=pattern)
+            record.sla_due_label = f"{clock} {due}"
 
     @api.model
     def _sla_hook_takes_many(self, method):
@@ -237,17 +279,34 @@ class SunshineSlaMixin(models.AbstractModel):
         self.ensure_one()
         return self["user_id"] if "user_id" in self._fields else self.env["res.users"]
 
+    def _sla_timer_partner(self):
+        """The customer the timers of this record are shown with; models
+        may override."""
+        self.ensure_one()
+        if "partner_id" in self._fields:
+            return self["partner_id"]
+        return self.env["res.partner"]
+
+    def _sla_timer_team(self):
+        """The service team the timers of this record are shown with."""
+        self.ensure_one()
+        field = self._fields.get("team_id")
+        if field is not None and field.comodel_name == "helpdesk.ticket.team":
+            return self["team_id"]
+        return self.env["helpdesk.ticket.team"]
+
     def _sla_timers_by_record(self, timers):
         by_record = defaultdict(lambda: timers.browse())
         for timer in timers:
             by_record[timer.res_id] |= timer
         return [(record, by_record[record.id]) for record in self]
 
-    def _sla_post(self, bodies, subtype_xmlid):
+    def _sla_post(self, bodies, subtype_xmlid, partner_ids=None):
         """Post ``bodies`` ({record id: body}) on these records with the
-        subtype, notifying their followers as ``message_post`` does; what
-        it would compute for each record (author, reply-to, alias domain,
-        company) is computed once for all."""
+        subtype, notifying their followers as ``message_post`` does, and
+        ``partner_ids`` ({record id: partner ids}) besides; what it would
+        compute for each record (author, reply-to, alias domain, company)
+        is computed once for all."""
         if not hasattr(self, "message_post"):
             return
         posting = self.filtered(lambda record: record.id in bodies)
@@ -270,6 +329,7 @@ class SunshineSlaMixin(models.AbstractModel):
                 reply_to=reply_to[record.id],
                 record_alias_domain_id=domains[record.id].id,
                 record_company_id=companies[record.id].id,
+                partner_ids=(partner_ids or {}).get(record.id) or [],
             )
 
     def _sla_warn(self, timers, now):
@@ -336,10 +396,13 @@ class SunshineSlaMixin(models.AbstractModel):
         )
         # The escalation keeps the assignee: no new "assigned to you" notice.
         escalate = self.with_context(mail_auto_subscribe_no_notify=True)
-        for record, record_timers in by_record:
-            escalating = record_timers.filtered("policy_id.breach_escalate")
-            if escalating:
-                escalate.browse(record.id)._sla_on_breach_escalate(escalating)
+        escalating = timers.filtered("policy_id.breach_escalate")
+        records = escalate.browse(list(dict.fromkeys(escalating.mapped("res_id"))))
+        if records and self._sla_escalate_takes_many:
+            records._sla_on_breach_escalate(escalating)
+            return
+        for record, record_timers in records._sla_timers_by_record(escalating):
+            record._sla_on_breach_escalate(record_timers)
 
     def _sla_on_breach_escalate(self, timers):
         """Escalate this record because ``timers`` were breached. Models that

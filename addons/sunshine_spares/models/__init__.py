@@ -18,6 +18,7 @@ from . import helpdesk_ticket_warranty
 from . import helpdesk_ticket_parts
 from . import helpdesk_ticket_repair
 from . import helpdesk_ticket_replacement
+from . import helpdesk_ticket_flow
 from . import helpdesk_ticket_team
 from . import stock_warehouse
 from . import stock_location
