@@ -22,6 +22,7 @@
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_templates.xml",
+        "views/web_templates.xml",
         "views/sunshine_service_type_views.xml",
         "views/sunshine_sla_policy_views.xml",
         "views/sunshine_ticket_escalation_views.xml",

@@ -49,5 +49,6 @@
             "sunshine_spares/static/src/js/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "application": True,
 }

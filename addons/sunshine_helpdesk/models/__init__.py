@@ -1,4 +1,5 @@
 from . import base
+from . import res_partner
 from . import res_company
 from . import mail_message
 from . import sunshine_protected_fields_mixin

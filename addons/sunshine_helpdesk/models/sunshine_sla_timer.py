@@ -683,8 +683,10 @@ class SunshineSlaTimer(models.Model):
 
     def _call_hooks(self, Model, timers, method, now):
         """``method`` on the records of ``timers`` at once, and if that
-        fails, on each record alone; the failures are recorded. Returns the
-        number of timers handled and the ids of those that failed."""
+        fails, on each record alone; the failures are recorded, while a
+        conflict with a concurrent transaction is left to the next run.
+        Returns the number of timers handled and the ids of those that
+        failed or were left."""
         if not timers:
             return 0, []
         timers_by_record = defaultdict(lambda: self.browse())
@@ -703,6 +705,7 @@ class SunshineSlaTimer(models.Model):
                 _logger.debug("SLA batch failed, each record alone", exc_info=True)
         handled = 0
         failures = {}
+        conflicts = []
         for record in records:
             record_timers = self.browse(timers_by_record[record.id].ids)
             try:
@@ -710,12 +713,23 @@ class SunshineSlaTimer(models.Model):
                     getattr(record, method)(record_timers, now)
                     record_timers._reset_failures()
                 handled += len(record_timers)
+            except CONFLICTS:
+                # a user's transaction changed what the hook writes (the
+                # ticket's followers, its team...) meanwhile: nothing is
+                # wrong with the record, the next run handles it
+                _logger.info(
+                    "%s of %s,%s left to the next run: changed concurrently",
+                    method,
+                    Model._name,
+                    record.id,
+                )
+                conflicts += record_timers.ids
             except Exception as error:  # noqa: BLE001 (recorded and retried)
                 # whatever the record's hook raised: recorded and retried
                 failures[record_timers] = error
         if failures:
             self._record_failures(failures, now)
-        return handled, [t.id for timers in failures for t in timers]
+        return handled, conflicts + [t.id for timers in failures for t in timers]
 
     def _reset_failures(self):
         """A record handled at last starts counting its failures afresh."""

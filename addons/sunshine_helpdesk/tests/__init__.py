@@ -17,3 +17,4 @@ from . import test_message_language
 from . import test_portal_close
 from . import test_escalation_batch
 from . import test_desk
+from . import test_install_messages

@@ -3,7 +3,9 @@ breach that escalates costs a constant number of queries, and each message
 is composed in the language of its recipient, the next level's leader."""
 
 from datetime import timedelta
+from unittest.mock import patch
 
+import psycopg2.errors
 from freezegun import freeze_time
 
 from odoo import fields
@@ -16,6 +18,7 @@ from .common import QueryCountMixin, SunshineHelpdeskCase
 # subscription and notice. Measured 20 (31 before the batching); issue 14
 # bounds it at 25.
 ESCALATED_BREACH_QUERIES = 25
+TIMER_LOGGER = "odoo.addons.sunshine_helpdesk.models.sunshine_sla_timer"
 
 
 @tagged("post_install", "-at_install")
@@ -126,3 +129,46 @@ class TestEscalationBatch(QueryCountMixin, SunshineHelpdeskCase):
         self.assertIn("已从 Test Other Centre 升级到 Test Other Office", body)
         self.assertIn("SLA 已超时：响应截止于", body)
         self.assertNotIn("Escalated", body)
+
+    def test_concurrent_update_left_to_the_next_run(self):
+        """A breach that meets a user's concurrent update (a serialization
+        failure) is not a failure of the record: left to the next run, not
+        counted, not retried later."""
+        tickets = self.late_tickets(2)
+        Ticket = type(self.env["helpdesk.ticket"])
+        original = Ticket._sla_breach
+        busy = tickets[0]
+
+        def breach(records, timers, when):
+            if busy & records:
+                raise psycopg2.errors.SerializationFailure("concurrent update")
+            return original(records, timers, when)
+
+        with (
+            patch.object(Ticket, "_sla_breach", breach),
+            self.assertNoLogs(TIMER_LOGGER, "WARNING"),
+        ):
+            self.assertEqual(self.run_cron(), 1)
+        timers = busy.sla_timer_ids.filtered(lambda t: t.clock_code == "response")
+        self.assertEqual(timers.state, "running")
+        self.assertFalse(timers.failure_count)
+        self.assertFalse(timers.retry_date)
+        self.assertEqual(tickets[1].team_id, self.team_office)
+        # the next run, without the conflict
+        self.assertEqual(self.run_cron(), 1)
+        self.assertEqual(timers.state, "breached")
+        self.assertEqual(busy.team_id, self.team_office)
+        self.assertEqual(len(busy.escalation_ids), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestSignupPrepare(SunshineHelpdeskCase):
+    def test_signup_type_written_only_when_it_changes(self):
+        partner = self.partner
+        partner.signup_prepare(signup_type="reset")
+        self.env.flush_all()
+        with self.assertQueryCount(0):
+            partner.signup_prepare(signup_type="reset")
+            self.env.flush_all()
+        partner.signup_prepare()
+        self.assertEqual(partner.signup_type, "signup")

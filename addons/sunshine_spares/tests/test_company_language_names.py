@@ -1,5 +1,6 @@
 from odoo.tests import tagged
 
+from ..hooks import post_init_hook
 from .common import SunshineSparesCase
 
 
@@ -26,3 +27,11 @@ class TestCompanyLanguageNames(SunshineSparesCase):
         warehouse, _team = self.create_centre("Test Naming Centre", "TNAM")
         location = warehouse._sunshine_defective_location()
         self.assertEqual(location.with_context(lang="en_US").name, "故障件")
+
+    def test_install_names_the_lists_again_after_the_translations(self):
+        part_list = self.env["sunshine.spare.part.list"].create(
+            {"product_id": self.product.id}
+        )
+        part_list.name = "Test equipment, as named before the translations"
+        post_init_hook(self.env)
+        self.assertEqual(part_list.name, "测试光传输设备")

@@ -5,6 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
+from ..hooks import post_init_hook
 from .common import SunshineTrainingCase
 
 
@@ -48,6 +49,9 @@ class TestSessionAndNames(SunshineTrainingCase):
         # 17:00 UTC is the next morning in Shanghai
         self.env.company.partner_id.tz = "Asia/Shanghai"
         session.date_start = datetime(2026, 3, 2, 17, 0)
+        self.assertEqual(session.name, "测试传输设备维护 2026-03-03")
+        session.name = "Test course, as named before the translations"
+        post_init_hook(self.env)
         self.assertEqual(session.name, "测试传输设备维护 2026-03-03")
 
     def test_employee_bears_the_name_of_its_user(self):
