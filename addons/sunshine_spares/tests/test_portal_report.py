@@ -110,6 +110,22 @@ class TestPortalFaultReport(HttpCase):
             form.text, rf'<option value="{self.unit.id}" selected(="[^"]*")?>'
         )
 
+    def test_form_preselects_no_unit_of_another_customer(self):
+        form = self.url_open(f"/new/ticket?lot_id={self.foreign_unit.id}")
+        self.assertEqual(form.status_code, 200)
+        self.assertNotIn("PORTAL-FAULT-THEIRS", form.text)
+        self.assertNotIn(str(self.foreign_unit.id), self.options(form.text, "lot_id"))
+        self.assertNotRegex(form.text, r"<option value=\"\d+\" selected")
+
+    def test_report_of_a_unit_without_centre_waits_for_a_dispatcher(self):
+        self.unit.centre_team_id = False
+        self.assertFalse(self.unit._sunshine_centre_team())
+        self.assertIn(self.submit().status_code, (302, 303))
+        ticket = self.reported()
+        self.assertEqual(ticket.lot_id, self.unit)
+        self.assertFalse(ticket.team_id)
+        self.assertTrue(ticket.response_deadline, "its clocks run all the same")
+
     def test_report_lands_in_the_unit_centre_with_its_clocks(self):
         response = self.submit()
         self.assertIn(response.status_code, (302, 303))
