@@ -79,7 +79,9 @@ def start_server(db, port, index):
         "--max-cron-threads",
         "2",
         "--limit-time-real",
-        "120",
+        "600",
+        "--limit-time-real-cron",
+        "1800",
         "--db_maxconn",
         "16",
         "--logfile",
@@ -194,6 +196,7 @@ def prepare(args):
                     {
                         "name": f"负载测试工程师 {index + 1:02d}",
                         "login": f"load_agent_{index + 1:02d}",
+                        "email": f"load_agent_{index + 1:02d}@example.com",
                         "password": password,
                         "lang": "zh_CN",
                         "groups_id": [(4, group) for group in groups],
@@ -394,7 +397,10 @@ def check(args, data, ops, stats, killed_server=None):
         results.append(
             (
                 "every issued part one stock move",
-                not bad_parts and not shared and moves == len(issued_parts),
+                bool(acknowledged)
+                and not bad_parts
+                and not shared
+                and moves == len(issued_parts),
                 (
                     f"{len(acknowledged)} acknowledged, {len(issued_parts)} issued, "
                     f"{moves} done moves of the part"
@@ -444,6 +450,8 @@ def run(args):
     data = prepare(args)
     ops_file = LOAD / "ops.jsonl"
     ops_file.unlink(missing_ok=True)
+    for index in (1, 2):
+        (LOAD / f"server-{index}.log").write_text("")
     prefix = LOAD / ("stats-kill" if args.kill else "stats")
     hosts = [f"http://127.0.0.1:{port}" for port in args.ports]
     servers = [

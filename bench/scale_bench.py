@@ -58,7 +58,7 @@ SIZES = {
         "complaints": 50_000,
         "idle": 1_000_000,
         "due": 1_000,
-        "oca_tickets": 100_000,
+        "oca_tickets": 20_000,
     },
     "small": {
         "serials": 20_000,
@@ -66,7 +66,7 @@ SIZES = {
         "complaints": 5_000,
         "idle": 100_000,
         "due": 100,
-        "oca_tickets": 10_000,
+        "oca_tickets": 20_000,
     },
 }
 # A year of callbacks: the four quarters before the planned one.
@@ -522,7 +522,8 @@ def measure_oca(args):
     existing = odoo.service.db.list_dbs(force=True)
     figures = {}
     for cls in (sla_bench.Plain, sla_bench.Oca):
-        variant = cls(f"{args.database}_sla", namespace)
+        # the same databases at both sizes: the peer's cost per ticket
+        variant = cls(f"{args.template.removesuffix('_template')}_sla", namespace)
         if variant.db not in existing:
             variant.install()
             registry = Registry(variant.db)
