@@ -23,3 +23,10 @@ def fill_origin_team(cr):
 
 def post_init_hook(env):
     fill_origin_team(env.cr)
+    # the creation messages of the addons installed before this one, from
+    # their data and demo, loaded before their terms
+    Module = env["ir.module.module"]
+    Module._sunshine_translate_creation_messages(
+        Module.search([("state", "=", "installed")]).mapped("name"),
+        [code for code, _name in env["res.lang"].get_installed()],
+    )

@@ -47,12 +47,21 @@
         "wizards/sunshine_callback_statistics_wizard_views.xml",
         "report/sunshine_callback_reports.xml",
         "views/sunshine_callback_menus.xml",
+        "security/sunshine_inspection_security.xml",
+        "data/sunshine_inspection_data.xml",
+        "views/sunshine_inspection_views.xml",
+        "views/sunshine_inspection_template_views.xml",
+        "views/sunshine_inspection_templates.xml",
+        "wizards/sunshine_inspection_statistics_wizard_views.xml",
+        "report/sunshine_inspection_reports.xml",
+        "views/sunshine_inspection_menus.xml",
     ],
     "demo": [
         "demo/hr_department_demo.xml",
         "demo/res_users_demo.xml",
         "demo/sunshine_complaint_demo.xml",
         "demo/sunshine_callback_demo.xml",
+        "demo/sunshine_inspection_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -31,6 +31,7 @@
         "views/sunshine_service_type_views.xml",
         "views/sale_order_views.xml",
         "wizards/sunshine_lot_return_views.xml",
+        "wizards/sunshine_ticket_resolve_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/sunshine_spares_menus.xml",
     ],
@@ -48,5 +49,6 @@
             "sunshine_spares/static/src/js/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "application": True,
 }

@@ -32,5 +32,6 @@
             "sunshine_training/static/src/js/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "application": True,
 }

@@ -37,11 +37,8 @@ _SIMILAR = SQL("%%")
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
-    resolution_note = fields.Html(
-        sanitize_style=True,
-        help="How the fault was solved. An experience case made from the "
-        "ticket takes it as its solution.",
-    )
+    # resolution_note (sunshine_helpdesk): a case made from the ticket takes
+    # it as its solution
     case_use_ids = fields.One2many(
         "sunshine.case.use",
         "ticket_id",

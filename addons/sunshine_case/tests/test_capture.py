@@ -19,7 +19,7 @@ class TestCapture(SunshineCaseCase):
         )
 
     def test_case_from_a_resolved_ticket_is_filled_from_it(self):
-        ticket = self.ticket.with_user(self.engineer)
+        ticket = self.assign(self.ticket).with_user(self.engineer)
         ticket.action_respond()
         # the note is asked for once the engineer works on the ticket
         with Form(ticket) as form:

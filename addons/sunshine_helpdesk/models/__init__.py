@@ -10,6 +10,7 @@ from . import sunshine_sla_clock
 from . import sunshine_service_type
 from . import sunshine_sla_policy
 from . import sunshine_sla_timer
+from . import sunshine_sla_timer_record
 from . import sunshine_sla_mixin
 from . import sunshine_ticket_escalation
 from . import helpdesk_ticket_team
@@ -17,4 +18,8 @@ from . import helpdesk_ticket_stage
 from . import mail_thread
 from . import helpdesk_ticket
 from . import helpdesk_ticket_indexes
+from . import helpdesk_ticket_portal
+from . import helpdesk_ticket_resolve
+from . import res_users
+from . import sunshine_sla_compliance_report
 from . import ir_module_module

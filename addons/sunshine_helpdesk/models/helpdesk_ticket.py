@@ -383,6 +383,7 @@ class HelpdeskTicket(models.Model):
                     self.number,
                 )
             )
+        self._sunshine_assert_resolvable()  # helpdesk_ticket_resolve.py
         self._sunshine_as_action().resolution_date = fields.Datetime.now()
         closed_stage = self.team_id._get_applicable_stages().filtered("closed")[:1]
         if closed_stage:

@@ -43,3 +43,14 @@ class HelpdeskTicketTeam(models.Model):
             team.complete_name = " / ".join(names[i] for i in path)
         others = self.filtered(lambda team: team not in paths)
         return super(HelpdeskTicketTeam, others)._compute_complete_name()
+
+    @api.depends("name", "complete_name")
+    @api.depends_context("sunshine_team_path")
+    def _compute_display_name(self):
+        """The short name (长沙维护中心) in badges, lists and breadcrumbs; the
+        path of the support hierarchy where a choice needs it (context key
+        ``sunshine_team_path``)."""
+        if self.env.context.get("sunshine_team_path"):
+            return super()._compute_display_name()
+        for team in self:
+            team.display_name = team.name

@@ -17,3 +17,10 @@ class ResCompany(models.Model):
         (the server's and the cron user's time zones are not the company's)."""
         tz = pytz.timezone(self._sunshine_tz())
         return pytz.utc.localize(fields.Datetime.now()).astimezone(tz).date()
+
+    def _sunshine_lang(self):
+        """The company's language, for what code stores once for every
+        reader (names, messages to the company's staff): its address's,
+        else the current user's."""
+        self.ensure_one()
+        return self.partner_id.lang or self.env.lang or "en_US"

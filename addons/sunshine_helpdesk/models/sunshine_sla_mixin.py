@@ -3,7 +3,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, format_datetime
 
 SLA_STATUSES = [
     ("none", "No SLA"),
@@ -75,6 +75,12 @@ class SunshineSlaMixin(models.AbstractModel):
         aggregator="avg",
         help="100 until one of the record's timers is breached, then 0.",
     )
+    sla_due_label = fields.Char(
+        string="Due",
+        compute="_compute_sla_due_label",
+        help="The clock due next and when, to the minute, in the user's time "
+        "zone: the date too when it is not today.",
+    )
 
     @api.depends(
         "sla_timer_ids.state", "sla_timer_ids.deadline", "sla_timer_ids.warned"
@@ -103,6 +109,39 @@ class SunshineSlaMixin(models.AbstractModel):
                 default=False,
             )
             record.sla_compliance = 0.0 if status == "breached" else 100.0
+
+    @api.depends("sla_timer_ids.deadline", "sla_timer_ids.state")
+    @api.depends_context("lang", "tz", "uid")
+    def _compute_sla_due_label(self):
+        """ "Response 10:30": the running clock due first, or the breached
+        one that is still open, so that a dispatcher sees what to do next
+        and by when, not "today" or "tomorrow"."""
+        now = fields.Datetime.now()
+        tz = self.env.context.get("tz") or self.env.user.tz or "UTC"
+        today = format_datetime(self.env, now, tz=tz, dt_format="yyyy-MM-dd")
+        year = today[:4]
+        for record in self:
+            timers = record._sla_timers().filtered(
+                lambda t: (
+                    t.state == "running" or (t.state == "breached" and not t.met_date)
+                )
+            )
+            timer = min(timers, key=lambda t: (t.deadline, t.id), default=None)
+            if not timer:
+                record.sla_due_label = False
+                continue
+            day = format_datetime(
+                self.env, timer.deadline, tz=tz, dt_format="yyyy-MM-dd"
+            )
+            if day == today:
+                pattern = "HH:mm"
+            elif day[:4] == year:
+                pattern = "MM-dd HH:mm"
+            else:
+                pattern = "yyyy-MM-dd HH:mm"
+            clock = timer.with_env(self.env).clock_name
+            due = format_datetime(self.env, timer.deadline, tz=tz, dt_format=pattern)
+            record.sla_due_label = f"{clock} {due}"
 
     @api.model
     def _sla_hook_takes_many(self, method):
@@ -239,6 +278,22 @@ class SunshineSlaMixin(models.AbstractModel):
         """Who gets the warning activity; models may override."""
         self.ensure_one()
         return self["user_id"] if "user_id" in self._fields else self.env["res.users"]
+
+    def _sla_timer_partner(self):
+        """The customer the timers of this record are shown with; models
+        may override."""
+        self.ensure_one()
+        if "partner_id" in self._fields:
+            return self["partner_id"]
+        return self.env["res.partner"]
+
+    def _sla_timer_team(self):
+        """The service team the timers of this record are shown with."""
+        self.ensure_one()
+        field = self._fields.get("team_id")
+        if field is not None and field.comodel_name == "helpdesk.ticket.team":
+            return self["team_id"]
+        return self.env["helpdesk.ticket.team"]
 
     def _sla_timers_by_record(self, timers):
         by_record = defaultdict(lambda: timers.browse())

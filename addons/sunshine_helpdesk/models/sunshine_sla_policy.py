@@ -124,7 +124,9 @@ class SunshineSlaPolicy(models.Model):
                             "Policy %(policy)s filters on %(condition)s, which "
                             "%(model)s does not have. Clear that condition.",
                             policy=policy.name,
-                            condition=policy._fields[condition].string,
+                            condition=policy._fields[condition]._description_string(
+                                self.env
+                            ),
                             model=policy.model_id.name,
                         )
                     )

@@ -14,4 +14,7 @@ from . import test_rpc_security
 from . import test_seed_data
 from . import test_helpdesk_mgmt_zh
 from . import test_message_language
+from . import test_portal_close
 from . import test_escalation_batch
+from . import test_desk
+from . import test_install_messages

@@ -90,6 +90,7 @@ class TestBadInput(SunshineHelpdeskCase):
             ticket.action_resolve()
         self.assertFalse(ticket.onsite_arrival_date or ticket.resolution_date)
         ticket.action_check_in()
+        ticket.resolution_note = "<p>Board reseated</p>"
         ticket.action_resolve()
         self.assertTrue(ticket.resolution_date)
 

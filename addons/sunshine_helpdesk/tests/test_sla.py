@@ -165,6 +165,7 @@ class TestSla(SunshineHelpdeskCase):
             ticket = self.create_ticket()
         with freeze_time("2026-03-02 10:05"):
             ticket.action_respond()
+            ticket.resolution_note = "<p>Board reseated</p>"
             ticket.action_resolve()
         self.assertTrue(ticket.closed)
         self.assertEqual(ticket.resolution_date, dt("2026-03-02 10:05"))

@@ -7,6 +7,7 @@ from . import sunshine_quality_action
 from . import sunshine_nonconformity
 from . import helpdesk_ticket
 from . import res_partner_callback
+from . import sunshine_period_planning_mixin
 from . import sunshine_callback_rule
 from . import sunshine_callback
 from . import sunshine_callback_issue
@@ -15,3 +16,11 @@ from . import sunshine_nonconformity_callback
 from . import sunshine_survey_campaign
 from . import sunshine_survey_campaign_line
 from . import survey_user_input
+from . import res_company_inspection
+from . import sunshine_inspection_template
+from . import sunshine_inspection_template_line
+from . import sunshine_inspection
+from . import sunshine_inspection_line
+from . import sunshine_quality_action_inspection
+from . import sunshine_lot_config_change
+from . import stock_lot_inspection

@@ -46,6 +46,7 @@ class SunshineCallback(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "sunshine.protected.fields.mixin",
+        "sunshine.period.planning.mixin",
     ]
     _order = "planned_date, id"
     _rec_name = "subject_name"
@@ -416,58 +417,39 @@ class SunshineCallback(models.Model):
         end = period_end(rule.period_kind, start)
         planned = max(start, min(today, end))
         company_ids = rule.company_id.ids
-        last_id = 0
-        created = 0
-        while True:
-            select = self._planning_select(rule, start, end, company_ids, last_id)
-            self.env.cr.execute(
-                SQL(
-                    """
-                    WITH candidates AS (%(select)s ORDER BY subject_id LIMIT %(limit)s),
-                    inserted AS (
-                        INSERT INTO sunshine_callback (
-                            rule_id, company_id, subject_res_id, subject_name,
-                            lot_id, ticket_id, period_kind, period_start,
-                            period_name, partner_id, team_id, planned_date,
-                            state, attempt_count, done_rate,
-                            create_uid, create_date, write_uid, write_date)
-                        SELECT %(rule)s, company_id, subject_id, subject_name,
-                            lot_id, ticket_id, %(kind)s, %(start)s,
-                            %(label)s, partner_id, team_id, %(planned)s,
-                            'planned', 0, 0,
-                            %(uid)s, now() at time zone 'UTC',
-                            %(uid)s, now() at time zone 'UTC'
-                        FROM candidates
-                        ON CONFLICT (rule_id, period_start, subject_res_id) DO NOTHING
-                        RETURNING id
-                    )
-                    SELECT (SELECT max(subject_id) FROM candidates),
-                           (SELECT count(*) FROM candidates),
-                           (SELECT count(*) FROM inserted)
-                    """,
-                    select=select,
-                    limit=batch_size,
-                    rule=rule.id,
-                    kind=rule.period_kind,
-                    start=start,
-                    label=period_label(rule.period_kind, start),
-                    planned=planned,
-                    uid=self.env.uid,
-                )
-            )
-            last_id, seen, inserted = self.env.cr.fetchone()
-            created += inserted
-            if inserted:
-                self.env["ir.cron"]._notify_progress(
-                    done=created, remaining=int(seen == batch_size)
-                )
-                if commit:
-                    # the scheduled action keeps each batch: a run stopped
-                    # half way resumes from what it planned (the unique
-                    # index skips it), instead of starting over
-                    self.env.cr.commit()  # pylint: disable=invalid-commit
-            if seen < batch_size:
-                break
+        insert = SQL(
+            """
+            INSERT INTO sunshine_callback (
+                rule_id, company_id, subject_res_id, subject_name,
+                lot_id, ticket_id, period_kind, period_start,
+                period_name, partner_id, team_id, planned_date,
+                state, attempt_count, done_rate,
+                create_uid, create_date, write_uid, write_date)
+            SELECT %(rule)s, company_id, subject_id, subject_name,
+                lot_id, ticket_id, %(kind)s, %(start)s,
+                %(label)s, partner_id, team_id, %(planned)s,
+                'planned', 0, 0,
+                %(uid)s, now() at time zone 'UTC',
+                %(uid)s, now() at time zone 'UTC'
+            FROM candidates
+            ON CONFLICT (rule_id, period_start, subject_res_id) DO NOTHING
+            RETURNING id
+            """,
+            rule=rule.id,
+            kind=rule.period_kind,
+            start=start,
+            label=period_label(rule.period_kind, start),
+            planned=planned,
+            uid=self.env.uid,
+        )
+        created = self._sunshine_plan_in_batches(
+            lambda last_id: self._planning_select(
+                rule, start, end, company_ids, last_id
+            ),
+            insert,
+            batch_size,
+            commit=commit,
+        )
         if created:
             _logger.info(
                 "callback rule %s, period %s: %s calls planned",
@@ -475,7 +457,6 @@ class SunshineCallback(models.Model):
                 period_label(rule.period_kind, start),
                 created,
             )
-            self.invalidate_model()
         return created
 
     @api.model

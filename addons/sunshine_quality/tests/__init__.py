@@ -14,3 +14,9 @@ from . import test_callback_survey
 from . import test_callback_report
 from . import test_callback_access
 from . import test_callback_tour
+from . import test_inspection_planning
+from . import test_inspection_checklist
+from . import test_inspection_signature
+from . import test_inspection_access
+from . import test_inspection_portal
+from . import test_inspection_report

@@ -4,3 +4,4 @@ from . import sunshine_complaint_proposal_wizard
 from . import sunshine_complaint_contact_wizard
 from . import sunshine_complaint_statistics_wizard
 from . import sunshine_callback_statistics_wizard
+from . import sunshine_inspection_statistics_wizard

@@ -10,6 +10,7 @@ from . import sunshine_warranty_charge_mixin
 from . import sunshine_centre_stock_mixin
 from . import stock_lot_warranty
 from . import stock_lot_installed_base
+from . import stock_lot_centre
 from . import stock_lot_price_lock
 from . import stock_lot_return
 from . import stock_lot_reminder
@@ -17,6 +18,7 @@ from . import helpdesk_ticket_warranty
 from . import helpdesk_ticket_parts
 from . import helpdesk_ticket_repair
 from . import helpdesk_ticket_replacement
+from . import helpdesk_ticket_flow
 from . import helpdesk_ticket_team
 from . import stock_warehouse
 from . import stock_location

@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, models
+from odoo import _, fields, models
 from odoo.exceptions import UserError
 
 
@@ -10,8 +10,24 @@ class StockLot(models.Model):
 
     _inherit = "stock.lot"  # pylint: disable=consider-merging-classes-inherited
 
+    no_reason_return_open = fields.Boolean(
+        string="No-Reason Return Possible",
+        compute="_compute_no_reason_return_open",
+        help="Delivered, at the customer's, and within the company's no-reason "
+        "return period.",
+    )
+
+    def _compute_no_reason_return_open(self):
+        for lot in self:
+            # sudo: decides only whether the button is offered, to whoever
+            # reads the serial; the return itself checks again as the user
+            lot.no_reason_return_open = bool(
+                lot.id and not lot.sudo()._no_reason_return_refusal()
+            )
+
     def action_no_reason_return(self):
         self._sunshine_ensure_one()
+        self._assert_no_reason_return()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sunshine_spares.sunshine_lot_return_action"
         )
@@ -29,6 +45,59 @@ class StockLot(models.Model):
         if not self.delivery_date:
             return False
         return self.delivery_date + relativedelta(days=self._sunshine_return_days())
+
+    def _no_reason_return_refusal(self):
+        """Why the serial cannot be returned without reason today, or False."""
+        self.ensure_one()
+        if not self.delivery_date:
+            return _(
+                "%(lot)s was never delivered to a customer: only a delivered "
+                "serial can be returned.",
+                lot=self.name,
+            )
+        if not self._customer_quant():
+            # sudo: only the name of the location the serial is in, to say
+            # why it cannot be taken back
+            location = (
+                self.env["stock.quant"]
+                .sudo()
+                .search(
+                    [("lot_id", "=", self.id), ("quantity", ">", 0)],
+                    limit=1,
+                )
+                .location_id
+            )
+            if location:
+                return _(
+                    "%(lot)s is not at a customer's but in %(location)s "
+                    "(already returned, or never shipped): only a unit the "
+                    "customer has can be returned.",
+                    lot=self.name,
+                    location=location.display_name,
+                )
+            return _(
+                "%(lot)s is not at a customer's and in no stock: only a unit "
+                "the customer has can be returned.",
+                lot=self.name,
+            )
+        today = (self.company_id or self.env.company)._sunshine_today()
+        last_day = self._no_reason_return_last_date()
+        if today > last_day:
+            return _(
+                "%(lot)s was delivered on %(delivery)s: its no-reason return "
+                "period of %(days)s days ended on %(last_day)s. Handle the "
+                "customer's request as a repair or a warranty claim instead.",
+                lot=self.name,
+                delivery=self.delivery_date,
+                days=self._sunshine_return_days(),
+                last_day=last_day,
+            )
+        return False
+
+    def _assert_no_reason_return(self):
+        refusal = self._no_reason_return_refusal()
+        if refusal:
+            raise UserError(refusal)
 
     def _customer_quant(self):
         """The quant of the serial at a customer's, if it was delivered."""
@@ -52,29 +121,9 @@ class StockLot(models.Model):
         """
         self.ensure_one()
         warehouse._sunshine_check_centre_staff()
+        self._assert_no_reason_return()
         quant = self._customer_quant()
-        if not self.delivery_date or not quant:
-            raise UserError(
-                _(
-                    "%(lot)s was never delivered to a customer, or is back in "
-                    "stock: only a delivered serial can be returned.",
-                    lot=self.name,
-                )
-            )
         today = (self.company_id or self.env.company)._sunshine_today()
-        last_day = self._no_reason_return_last_date()
-        if today > last_day:
-            raise UserError(
-                _(
-                    "%(lot)s was delivered on %(delivery)s: its no-reason return "
-                    "period of %(days)s days ended on %(last_day)s. Handle the "
-                    "customer's request as a repair or a warranty claim instead.",
-                    lot=self.name,
-                    delivery=self.delivery_date,
-                    days=self._sunshine_return_days(),
-                    last_day=last_day,
-                )
-            )
         customer = self.customer_id
         moves = self.env["stock.picking"]._sunshine_transfer(
             warehouse.in_type_id,

@@ -59,10 +59,11 @@ class StockWarehouse(models.Model):
             # sudo: warehouse users issue parts but may not configure
             # locations; this one is always the same internal child of the
             # warehouse, so creating it cannot grant anything.
-            warehouse = self.sudo()
+            # Named in the company's language, for every reader.
+            warehouse = self.sudo().with_context(lang=self.company_id._sunshine_lang())
             warehouse.defective_location_id = warehouse.env["stock.location"].create(
                 {
-                    "name": _("Defective Parts"),
+                    "name": warehouse.env._("Defective Parts"),
                     "usage": "internal",
                     "location_id": warehouse.view_location_id.id,
                     "company_id": warehouse.company_id.id,

@@ -39,10 +39,15 @@ class SunshineSparePartList(models.Model):
         ),
     ]
 
-    @api.depends("product_id.display_name")
+    @api.depends("product_id.display_name", "company_id")
     def _compute_name(self):
+        """The equipment's name in the language of the list's company: the
+        name is stored once for every reader, whoever created the list."""
         for part_list in self:
-            part_list.name = part_list.product_id.display_name
+            company = part_list.company_id or self.env.company
+            part_list.name = part_list.product_id.with_context(
+                lang=company._sunshine_lang()
+            ).display_name
 
     @api.constrains("supply_years")
     def _check_supply_years(self):

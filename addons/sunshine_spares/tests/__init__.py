@@ -22,3 +22,5 @@ from . import test_price_lock
 from . import test_centre_access
 from . import test_ticket_repair
 from . import test_performance
+from . import test_portal_report
+from . import test_company_language_names

@@ -331,3 +331,16 @@ class TestDeliveriesBuildTheInstalledBase(SunshineSparesCase):
         form.commissioning_date = date(2026, 2, 1)
         with self.assertRaisesRegex(ValidationError, "before its delivery"):
             form.save().action_confirm()
+
+    def test_a_delivered_unit_is_served_by_its_centre(self):
+        """A fault of a unit goes to its maintenance centre: the one recorded
+        on the unit, else the centre it was delivered from."""
+        first = self.lots[0]
+        self.assertFalse(first._sunshine_centre_team(), "never delivered")
+        with freeze_time("2026-03-02 10:00:00"):
+            self.validate(self.delivery(), self.lots)
+        self.assertFalse(first.centre_team_id)
+        self.assertEqual(first._sunshine_centre_team(), self.team)
+        _warehouse, other = self.create_centre("Test Other Centre", "TOTH")
+        first.centre_team_id = other
+        self.assertEqual(first._sunshine_centre_team(), other)

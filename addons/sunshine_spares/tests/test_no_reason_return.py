@@ -94,8 +94,41 @@ class TestNoReasonReturn(SunshineSparesCase):
             self.return_lot(self.lot)
         self.assertEqual(self.on_hand(self.product, self.stock, self.lot), 1)
 
+    @freeze_time("2025-01-12")
     def test_wizard_proposes_the_delivering_centre(self):
         action = self.lot.action_no_reason_return()
         form = Form(self.env[action["res_model"]].with_context(**action["context"]))
         self.assertEqual(form.warehouse_id, self.warehouse)
         self.assertEqual(form.last_return_date, date(2025, 1, 17))
+
+    def test_offered_within_the_period_only(self):
+        with freeze_time("2025-01-17 15:00:00"):
+            self.lot.invalidate_recordset(["no_reason_return_open"])
+            self.assertTrue(self.lot.no_reason_return_open, "day 7")
+        with freeze_time("2025-01-18 09:00:00"):
+            self.lot.invalidate_recordset(["no_reason_return_open"])
+            self.assertFalse(self.lot.no_reason_return_open, "day 8")
+            with self.assertRaises(UserError) as caught:
+                self.lot.with_user(self.warehouse_user).action_no_reason_return()
+            self.assertIn("ended on 2025-01-17", str(caught.exception))
+        self.assertFalse(self.in_stock.no_reason_return_open, "never delivered")
+        arch = self.env["stock.lot"].get_views([(False, "form")])["views"]["form"][
+            "arch"
+        ]
+        self.assertIn('invisible="not no_reason_return_open"', arch)
+
+    @freeze_time("2025-01-12")
+    def test_each_refusal_names_its_reason(self):
+        with self.assertRaises(UserError) as caught:
+            self.in_stock.action_no_reason_return()
+        self.assertIn("was never delivered to a customer", str(caught.exception))
+        self.return_lot(self.lot)
+        self.lot.invalidate_recordset(["no_reason_return_open"])
+        self.assertFalse(self.lot.no_reason_return_open, "back in stock")
+        self.lot.delivery_date = date(2025, 1, 10)
+        with self.assertRaises(UserError) as caught:
+            self.lot.action_no_reason_return()
+        message = str(caught.exception)
+        self.assertIn("is not at a customer's but in", message)
+        self.assertIn(self.stock.display_name, message)
+        self.assertNotIn("never delivered", message)

@@ -1,2 +1,3 @@
 from . import sunshine_lot_return
 from . import sunshine_lot_installation
+from . import sunshine_ticket_resolve_wizard

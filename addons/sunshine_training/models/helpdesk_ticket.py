@@ -26,7 +26,30 @@ class HelpdeskTicket(models.Model):
     )
     dispatch_override_reason = fields.Text(readonly=True, copy=False)
 
-    @api.depends("product_categ_id")
+    dispatch_categ_id = fields.Many2one(
+        "product.category",
+        string="Dispatch Product Line",
+        compute="_compute_dispatch_categ_id",
+        help="The product line the assignee must be certified for: the "
+        "ticket's, or else that of its unit's model.",
+    )
+
+    def _sunshine_dispatch_line_depends(self):
+        return ["product_categ_id"]
+
+    @api.depends(lambda self: self._sunshine_dispatch_line_depends())
+    def _compute_dispatch_categ_id(self):
+        for ticket in self:
+            ticket.dispatch_categ_id = ticket._sunshine_dispatch_line()
+
+    def _sunshine_dispatch_line(self):
+        """The product line the assignee of this ticket must be certified
+        for; an addon that knows the ticket's unit falls back to its model's
+        line."""
+        self.ensure_one()
+        return self.product_categ_id
+
+    @api.depends("dispatch_categ_id")
     def _compute_certified_user_ids(self):
         certified = self._certified_users_by_ticket()
         for ticket in self:
@@ -38,7 +61,10 @@ class HelpdeskTicket(models.Model):
         ticket's company}; one search for the whole batch."""
         Users = self.env["res.users"]
         result = dict.fromkeys(self, Users)
-        lines = self.product_categ_id
+        line_of = {ticket: ticket._sunshine_dispatch_line() for ticket in self}
+        lines = self.env["product.category"].union(*line_of.values())
+        # a line typed in a form but not saved yet has no id to search by
+        lines = lines.browse([line_id for line_id in lines._origin.ids if line_id])
         if not lines:
             return result
         today = {company: company._sunshine_today() for company in self.company_id}
@@ -55,8 +81,10 @@ class HelpdeskTicket(models.Model):
                 ]
             )
         )
-        for ticket in self.filtered("product_categ_id"):
-            path = ticket.product_categ_id.parent_path
+        for ticket in self:
+            path = line_of[ticket]._origin.parent_path
+            if not path:
+                continue
             day = today[ticket.company_id]
             result[ticket] = certifications.filtered(
                 lambda c, path=path, day=day: (
@@ -74,7 +102,9 @@ class HelpdeskTicket(models.Model):
 
     def _check_dispatch(self):
         to_check = self.filtered(
-            lambda t: t.user_id and t.product_categ_id and not t.dispatch_override
+            lambda t: (
+                t.user_id and t._sunshine_dispatch_line() and not t.dispatch_override
+            )
         )
         if not to_check:
             return
@@ -87,7 +117,7 @@ class HelpdeskTicket(models.Model):
                         "certified engineer, or ask a service manager to override "
                         "with a reason.",
                         user=ticket.user_id.name,
-                        line=ticket.product_categ_id.display_name,
+                        line=ticket._sunshine_dispatch_line().display_name,
                     )
                 )
 
@@ -100,7 +130,7 @@ class HelpdeskTicket(models.Model):
             ticket.id
             for ticket, vals in zip(tickets, vals_list, strict=True)
             if "user_id" not in vals
-        ).filtered(lambda t: t.user_id and t.product_categ_id)
+        ).filtered(lambda t: t.user_id and t._sunshine_dispatch_line())
         if defaulted:
             certified = defaulted._certified_users_by_ticket()
             defaulted.filtered(lambda t: t.user_id not in certified[t]).user_id = False
@@ -111,7 +141,7 @@ class HelpdeskTicket(models.Model):
         to_check = self.browse()
         if "user_id" in vals and not vals.get("dispatch_override"):
             to_check = self.filtered(lambda t: t.user_id.id != vals["user_id"])
-        if "product_categ_id" in vals:
+        if set(self._sunshine_dispatch_line_depends()) & set(vals):
             to_check = self
         res = super().write(vals)
         if "user_id" in vals and not vals.get("dispatch_override"):
@@ -164,7 +194,7 @@ class HelpdeskTicket(models.Model):
                         "%(user)s assigned without certification for %(line)s "
                         "by %(manager)s.",
                         user=user.name,
-                        line=ticket.product_categ_id.display_name,
+                        line=ticket._sunshine_dispatch_line().display_name,
                         manager=self.env.user.name,
                     ),
                     reason,

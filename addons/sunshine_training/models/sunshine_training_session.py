@@ -73,19 +73,35 @@ class SunshineTrainingSession(models.Model):
     certification_ids = fields.One2many("sunshine.certification", "session_id")
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
 
-    @api.depends("course_id.name", "date_start")
+    @api.depends("course_id.name", "date_start", "company_id")
     def _compute_name(self):
+        """Course and day, in the language of the session's company: the
+        name is stored once for every reader, whoever created the session."""
         for session in self:
+            company = session.company_id or self.env.company
+            course = session.course_id.with_context(lang=company._sunshine_lang())
             day = session.date_start and fields.Date.to_string(
-                session.date_start.date()
+                session._sunshine_company_start().date()
             )
-            session.name = " ".join(filter(None, [session.course_id.name, day]))
+            session.name = " ".join(filter(None, [course.name, day]))
 
     @api.depends("attendee_ids.passed")
     def _compute_attendee_count(self):
         for session in self:
             session.attendee_count = len(session.attendee_ids)
             session.passed_count = len(session.attendee_ids.filtered("passed"))
+
+    def _sunshine_company_start(self):
+        """The start in the time zone of the session's company."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        return fields.Datetime.context_timestamp(
+            self.with_context(tz=company._sunshine_tz()), self.date_start
+        )
+
+    def _sunshine_format_start(self):
+        self.ensure_one()
+        return fields.Datetime.to_string(self._sunshine_company_start())[:16]
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
@@ -142,10 +158,20 @@ class SunshineTrainingSession(models.Model):
             {"planned", "in_progress"},
             _("Only a planned or running session can be closed."),
         )
+        now = fields.Datetime.now()
         for session in self:
             if not session.attendee_ids:
                 raise UserError(
                     _("Session %s has no attendees to record.", session.name)
+                )
+            if session.date_start > now:
+                raise UserError(
+                    _(
+                        "Session %(session)s starts on %(start)s: its results "
+                        "can be validated once it has started, not before.",
+                        session=session.name,
+                        start=session._sunshine_format_start(),
+                    )
                 )
         self._sunshine_as_action().state = "done"
         self.attendee_ids.filtered(

@@ -6,3 +6,5 @@ from . import test_access
 from . import test_tour
 from . import test_rpc_security
 from . import test_expiry_in_company_time
+from . import test_session_and_names
+from . import test_certificate_pdf

@@ -1,0 +1,165 @@
+from datetime import date
+
+from psycopg2 import IntegrityError
+
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .inspection_common import SunshineInspectionCase
+
+# the runs of a year: the first and the last day of each quarter
+RUNS_2027 = [
+    "2027-01-01",
+    "2027-03-31",
+    "2027-04-01",
+    "2027-06-30",
+    "2027-07-01",
+    "2027-09-30",
+    "2027-10-01",
+    "2027-12-31",
+]
+
+
+@tagged("post_install", "-at_install")
+class TestInspectionPlanning(SunshineInspectionCase):
+    """Four inspections a year per unit installed at a customer: one per
+    calendar quarter, on the first and the last day of a quarter alike."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.lot_old = cls.create_lot("T-OLD", commissioning_date="2025-05-10")
+        cls.lot_accepted = cls.create_lot(
+            "T-ACCEPTED", customer=cls.customer_b, initial_acceptance_date="2026-12-31"
+        )
+        # commissioned on the last day of Q1, on the first day of Q2
+        cls.lot_q1_last = cls.create_lot("T-Q1-LAST", commissioning_date="2027-03-31")
+        cls.lot_q2_first = cls.create_lot("T-Q2-FIRST", commissioning_date="2027-04-01")
+        cls.lot_stock = cls.env["stock.lot"].create(
+            {
+                "name": "T-STOCK",
+                "product_id": cls.product.id,
+                "commissioning_date": date(2025, 1, 1),
+            }
+        )
+        cls.lot_not_installed = cls.create_lot("T-DELIVERED")
+        cls.lots = cls.lot_old | cls.lot_accepted | cls.lot_q1_last | cls.lot_q2_first
+
+    def inspections(self, lot=None, year=2027):
+        domain = [
+            (
+                "lot_id",
+                "in",
+                (lot or self.lots | self.lot_stock | self.lot_not_installed).ids,
+            ),
+            ("period_start", ">=", date(year, 1, 1)),
+            ("period_start", "<=", date(year, 12, 31)),
+        ]
+        return self.Inspection.search(domain)
+
+    def test_four_a_year_per_installed_unit(self):
+        for day in RUNS_2027:
+            self.plan(day)
+        for lot, expected in (
+            (self.lot_old, 4),
+            (self.lot_accepted, 4),
+            (self.lot_q1_last, 4),
+            (self.lot_q2_first, 3),
+        ):
+            with self.subTest(lot=lot.name):
+                found = self.inspections(lot)
+                self.assertEqual(len(found), expected)
+                self.assertEqual(
+                    len(set(found.mapped("period_start"))), expected, "one a quarter"
+                )
+        self.assertFalse(self.inspections(self.lot_stock), "not at a customer")
+        self.assertFalse(self.inspections(self.lot_not_installed), "not installed")
+        q1 = self.inspections(self.lot_q1_last).sorted("period_start")[0]
+        self.assertEqual(q1.period_start, date(2027, 1, 1))
+        self.assertEqual(q1.period_name, "2027-Q1")
+        self.assertEqual(q1.planned_date, date(2027, 3, 31), "planned on its run day")
+        self.assertEqual(q1.state, "planned")
+
+    def test_planned_values_and_checklist(self):
+        created = self.plan("2027-01-01")
+        self.assertEqual(created, 2, "the units installed by 1 January")
+        inspection = self.inspections(self.lot_old)
+        self.assertEqual(inspection.planned_date, date(2027, 2, 15), "mid-quarter")
+        self.assertEqual(inspection.partner_id, self.customer)
+        self.assertEqual(inspection.team_id, self.centre)
+        self.assertEqual(inspection.name, "T-OLD 2027-Q1")
+        self.assertEqual(inspection.template_id, self.template)
+        self.assertEqual(
+            inspection.line_ids.mapped("name"), self.template.line_ids.mapped("name")
+        )
+        self.assertEqual(
+            set(inspection.line_ids.mapped("category")),
+            {"software", "hardware", "power", "alarms", "general"},
+        )
+        self.assertEqual(self.inspections(self.lot_accepted).team_id, self.centre_b)
+
+    def test_second_run_creates_none(self):
+        self.assertEqual(self.plan("2027-05-02"), 4)
+        self.assertEqual(self.plan("2027-05-02"), 0)
+        self.assertEqual(self.plan("2027-06-30"), 0)
+        self.assertEqual(len(self.inspections()), 4)
+
+    def test_small_batches_plan_the_same(self):
+        self.assertEqual(self.plan("2027-05-02", batch_size=1), 4)
+        self.assertEqual(
+            len(self.inspections().line_ids), 4 * len(self.template.line_ids)
+        )
+
+    def test_cancelled_or_moved_not_recreated(self):
+        self.plan("2027-04-01")
+        cancelled = self.inspections(self.lot_old)
+        cancelled.with_user(self.officer).action_cancel()
+        moved = self.inspections(self.lot_accepted)
+        moved.with_user(self.officer).planned_date = date(2027, 7, 20)
+        self.assertEqual(moved.period_start, date(2027, 4, 1), "the quarter stays")
+        self.assertEqual(self.plan("2027-06-30"), 0)
+        self.assertEqual(cancelled.state, "cancelled")
+        self.assertEqual(len(self.inspections(self.lot_old)), 1)
+
+    def test_second_plan_refused_by_the_database(self):
+        self.plan("2027-04-01")
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self.Inspection.create(
+                {"lot_id": self.lot_old.id, "planned_date": date(2027, 5, 5)}
+            )
+
+    def test_template_edit_never_changes_past_lines(self):
+        self.plan("2027-01-01")
+        inspection = self.inspections(self.lot_old)
+        before = inspection.line_ids.mapped("name")
+        first = self.template.line_ids[0]
+        first.name = "Edited item"
+        self.template.line_ids = [(0, 0, {"name": "New item", "category": "power"})]
+        inspection.invalidate_recordset()
+        self.assertEqual(inspection.line_ids.mapped("name"), before)
+        self.assertNotIn("Edited item", inspection.line_ids.mapped("name"))
+        self.plan("2027-04-01")
+        later = self.inspections(self.lot_old).filtered(
+            lambda record: record.period_start == date(2027, 4, 1)
+        )
+        self.assertIn("Edited item", later.line_ids.mapped("name"))
+        self.assertIn("New item", later.line_ids.mapped("name"))
+
+    def test_manual_inspection_copies_the_checklist(self):
+        inspection = self.create_inspection(self.lot_old, planned="2027-08-01")
+        self.assertEqual(inspection.period_start, date(2027, 7, 1))
+        self.assertEqual(len(inspection.line_ids), len(self.template.line_ids))
+        self.assertEqual(self.plan("2027-08-02"), 3, "the other three units")
+
+    def test_planning_query_count_does_not_grow(self):
+        self.plan("2027-01-01")
+        for index in range(30):
+            self.create_lot(f"T-MANY-{index}", commissioning_date="2026-01-01")
+        self.env.flush_all()
+        # queries: the companies, the checklist, the batch, the progress
+        with self.assertQueryCount(__system__=12):
+            self.plan("2027-04-01")

@@ -1,0 +1,291 @@
+"""Every role's main screens in Chinese: no English word a user would read.
+
+Each demo user (zh_CN) opens the screens of their work in a real browser;
+the test reads the visible text (``document.body.innerText``) and fails on
+any word of Latin letters that is not a code (letters with digits: serials,
+ticket and certificate numbers, product codes), an e-mail address or a web
+address, or a term of the short allow-list below (abbreviations that Chinese
+users read as they are).
+"""
+
+import re
+
+from suite_case import SuiteHttpCase
+
+from odoo.tests import tagged
+from odoo.tests.common import ChromeBrowser
+
+# Read as they are by Chinese users: the suite's own abbreviations, file
+# formats, the product's name and the technical terms of the demo's faults.
+ALLOWED = {
+    "SLA",
+    "PDF",
+    "XLSX",
+    "Odoo",
+    "OdooBot",
+    "CNY",
+    # equipment and fault terms of the demo (telecom abbreviations)
+    "SDH",
+    "PTN",
+    "ONU",
+    "MAC",
+    "BootROM",
+    "R_LOS",
+    "LOS",
+    "DC",
+}
+# e-mail and web addresses, paths; then words: runs of letters and digits
+# with the characters that occur inside codes
+ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\S)/\S*")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-./]*")
+# a product or part code: capitals in parts joined by hyphens (SUN-SDH-FAN)
+CODE = re.compile(r"[A-Z]+(?:-[A-Z0-9]+)+")
+
+
+def latin_words(text):
+    """The words of ``text`` that a Chinese user should not meet, each with
+    the text around its first occurrence."""
+    words = {}
+    for match in WORD.finditer(ADDRESS.sub(" ", text)):
+        word = match.group().strip("-./_")
+        if not re.search("[A-Za-z]", word) or any(char.isdigit() for char in word):
+            continue  # a code or a number: HT00012, SDH2500-HN-0001, 48V
+        if CODE.fullmatch(word) or word in ALLOWED:
+            continue
+        if all(part in ALLOWED for part in re.split(r"[/\-]", word)):
+            continue
+        if word not in words:
+            start = max(match.start() - 15, 0)
+            words[word] = " ".join(
+                ADDRESS.sub(" ", text)[start : match.end() + 15].split()
+            )
+    return words
+
+
+# A screen is ready when its selector matches, the client is not loading
+# any more, and it stays so for a moment (the chatter loads after the form).
+READY = """
+new Promise((resolve) => setTimeout(() => resolve(
+    !!document.querySelector(%(selector)s)
+    && !document.querySelector('.o_loading_indicator, .o_blockUI')
+), 400))
+"""
+
+
+@tagged("post_install", "-at_install", "sunshine_zh_screens")
+class TestChineseScreens(SuiteHttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if not cls.env.ref(
+            "sunshine_helpdesk.user_dispatcher_changsha", raise_if_not_found=False
+        ):
+            cls.skipTest(cls, "the screens of the demo users need the demo data")
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.ticket = cls.env.ref("sunshine_helpdesk.ticket_transmission_alarm")
+        cls.lot = cls.env.ref("sunshine_spares.lot_sdh_hunan_1")
+        cls.part_list = cls.env.ref("sunshine_spares.spare_part_list_sdh")
+        cls.training_session = cls.env.ref(
+            "sunshine_training.session_transmission_done"
+        )
+        customer = cls.env.ref("sunshine_helpdesk.user_portal_customer")
+        cls.customer = customer
+        cls.portal_ticket = cls.env["helpdesk.ticket"].search(
+            [
+                (
+                    "partner_id",
+                    "child_of",
+                    customer.partner_id.commercial_partner_id.id,
+                )
+            ],
+            limit=1,
+        )
+
+    def visible_texts(self, login, screens):
+        """Open each (name, url, selector) as ``login``; their visible texts."""
+        browser = ChromeBrowser(self, headless=True)
+        texts = {}
+        try:
+            self.authenticate(login, login, browser=browser)
+            self.cr.flush()
+            self.cr.clear()
+            for name, url, selector in screens:
+                browser.navigate_to(self.base_url() + url, wait_stop=True)
+                ready = READY % {"selector": repr(selector)}
+                self.assertTrue(
+                    browser._wait_ready(ready, timeout=60),
+                    f"{login}: screen {name} ({url}) did not show {selector}",
+                )
+                result = browser._websocket_request(
+                    "Runtime.evaluate",
+                    params={
+                        "expression": "document.body.innerText",
+                        "returnByValue": True,
+                    },
+                )
+                texts[name] = result["result"]["value"]
+        finally:
+            browser.stop()
+            self._wait_remaining_requests()
+        return texts
+
+    def assert_chinese(self, login, screens):
+        self.env.ref("base.user_admin")  # the registry is loaded
+        user = self.env["res.users"].search([("login", "=", login)])
+        self.assertEqual(user.lang, "zh_CN", f"{login} reads Chinese")
+        # the demo users' passwords are their logins in the tests
+        user.password = login
+        texts = self.visible_texts(login, screens)
+        offending = {
+            name: words for name, text in texts.items() if (words := latin_words(text))
+        }
+        self.assertFalse(
+            offending,
+            f"{login} meets English words:\n"
+            + "\n".join(
+                f"  {name}: "
+                + "; ".join(f"{word} («{around}»)" for word, around in words.items())
+                for name, words in offending.items()
+            ),
+        )
+        for name, text in texts.items():
+            self.assertRegex(text, r"[\u4e00-\u9fff]", f"{name}: no Chinese at all")
+
+    def action_url(self, xmlid, record=None, view_type=None):
+        url = f"/odoo/action-{xmlid}"
+        if record:
+            url += f"/{record.id}"
+        if view_type:
+            url += f"?view_type={view_type}"
+        return url
+
+    def ticket_screens(self):
+        tickets = "sunshine_helpdesk.helpdesk_ticket_action_service"
+        return [
+            ("工单列表", self.action_url(tickets, view_type="list"), ".o_data_row"),
+            (
+                "工单看板",
+                self.action_url(tickets, view_type="kanban"),
+                ".o_kanban_record:not(.o_kanban_ghost)",
+            ),
+            (
+                "工单表单",
+                self.action_url(tickets, self.ticket),
+                ".o_form_view .o-mail-Chatter .o-mail-Message",
+            ),
+        ]
+
+    def test_dispatcher(self):
+        self.assert_chinese("dispatcher.changsha", self.ticket_screens())
+
+    def test_engineer(self):
+        lots = "sunshine_spares.stock_lot_action_installed_base"
+        self.assert_chinese(
+            "agent.changsha",
+            [
+                *self.ticket_screens(),
+                (
+                    "设备表单",
+                    self.action_url(lots, self.lot),
+                    ".o_form_view .o_field_widget",
+                ),
+                (
+                    "我的认证",
+                    self.action_url("sunshine_training.sunshine_certification_action"),
+                    ".o_data_row",
+                ),
+            ],
+        )
+
+    def test_warehouse_clerk(self):
+        lists = "sunshine_spares.sunshine_spare_part_list_action"
+        lots = "sunshine_spares.stock_lot_action_installed_base"
+        self.assert_chinese(
+            "warehouse.changsha",
+            [
+                ("设备列表", self.action_url(lots, view_type="list"), ".o_data_row"),
+                (
+                    "设备表单",
+                    self.action_url(lots, self.lot),
+                    ".o_form_view .o_field_widget",
+                ),
+                ("备件清单", self.action_url(lists, view_type="list"), ".o_data_row"),
+                (
+                    "备件清单表单",
+                    self.action_url(lists, self.part_list),
+                    ".o_form_view .o_data_row",
+                ),
+                (
+                    "工单用件",
+                    self.action_url("sunshine_spares.sunshine_ticket_part_action"),
+                    ".o_view_controller",
+                ),
+            ],
+        )
+
+    def test_trainer(self):
+        sessions = "sunshine_training.sunshine_training_session_action"
+        self.assert_chinese(
+            "trainer",
+            [
+                (
+                    "培训场次",
+                    self.action_url(sessions, view_type="list"),
+                    ".o_data_row",
+                ),
+                (
+                    "培训场次表单",
+                    self.action_url(sessions, self.training_session),
+                    ".o_form_view .o_data_row",
+                ),
+                (
+                    "认证",
+                    self.action_url("sunshine_training.sunshine_certification_action"),
+                    ".o_data_row",
+                ),
+                (
+                    "即将到期",
+                    self.action_url(
+                        "sunshine_training.sunshine_certification_action_expiries"
+                    ),
+                    ".o_view_controller",
+                ),
+            ],
+        )
+
+    def test_quality_officer(self):
+        complaints = "sunshine_quality.sunshine_complaint_action"
+        complaint = self.env["sunshine.complaint"].search([], limit=1)
+        self.assertTrue(complaint, "the demo has complaints")
+        self.assert_chinese(
+            "quality.officer",
+            [
+                (
+                    "投诉列表",
+                    self.action_url(complaints, view_type="list"),
+                    ".o_data_row",
+                ),
+                (
+                    "投诉表单",
+                    self.action_url(complaints, complaint),
+                    ".o_form_view .o-mail-Chatter",
+                ),
+                (
+                    "电话询检",
+                    self.action_url("sunshine_quality.sunshine_callback_action"),
+                    ".o_view_controller",
+                ),
+            ],
+        )
+
+    def test_customer_portal(self):
+        self.assertTrue(self.portal_ticket, "the demo customer has tickets")
+        self.assert_chinese(
+            "portal.customer",
+            [
+                ("门户首页", "/my/home", ".o_portal_my_home"),
+                ("我的工单", "/my/tickets", ".o_portal_my_doc_table, table"),
+                ("工单页面", f"/my/ticket/{self.portal_ticket.id}", "#wrap"),
+                ("提交工单", "/new/ticket", "form"),
+            ],
+        )
