@@ -124,7 +124,7 @@ class Agent(HttpUser):
                 [
                     {
                         "ticket_id": ticket_id,
-                        "product_id": AGENTS["product_id"],
+                        "product_id": random.choice(AGENTS["product_ids"]),
                         "warehouse_id": AGENTS["warehouse_id"],
                         "quantity": 1,
                     }
