@@ -12,7 +12,7 @@ from .sunshine_callback_rule import period_end, period_label, period_start
 _logger = logging.getLogger(__name__)
 
 INSPECTION_STATES = [
-    ("planned", "Planned"),
+    ("planned", "Planned, Awaiting Consent"),
     ("confirmed", "Confirmed by the Customer"),
     ("in_progress", "In Progress"),
     ("done", "Done"),
