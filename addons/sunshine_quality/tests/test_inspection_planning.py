@@ -2,6 +2,7 @@ from datetime import date
 
 from psycopg2 import IntegrityError
 
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -200,3 +201,21 @@ class TestInspectionPlanning(SunshineInspectionCase):
         self.assertEqual(self.Inspection._cron_send_notices(today=date(2027, 3, 10)), 1)
         self.assertTrue(later.notice_date)
         self.assertIn("by phone", later.message_ids[0].body)
+
+    def test_notice_days_are_a_company_setting(self):
+        settings = self.env["res.config.settings"].create(
+            {"sunshine_inspection_notice_days": 30}
+        )
+        settings.execute()
+        self.assertEqual(self.env.company.sunshine_inspection_notice_days, 30)
+        with self.assertRaisesRegex(ValidationError, "zero or more"):
+            self.env.company.sunshine_inspection_notice_days = -1
+
+    def test_the_unit_lists_its_inspections(self):
+        self.plan("2027-01-01")
+        self.plan("2027-04-01")
+        self.assertEqual(self.lot_old.inspection_count, 2)
+        action = self.lot_old.action_view_inspections()
+        self.assertEqual(
+            self.Inspection.search(action["domain"]), self.inspections(self.lot_old)
+        )
