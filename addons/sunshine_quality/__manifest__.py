@@ -55,6 +55,7 @@
         "wizards/sunshine_inspection_statistics_wizard_views.xml",
         "report/sunshine_inspection_reports.xml",
         "views/sunshine_inspection_menus.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/hr_department_demo.xml",

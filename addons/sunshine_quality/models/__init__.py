@@ -17,6 +17,7 @@ from . import sunshine_survey_campaign
 from . import sunshine_survey_campaign_line
 from . import survey_user_input
 from . import res_company_inspection
+from . import res_config_settings
 from . import sunshine_inspection_template
 from . import sunshine_inspection_template_line
 from . import sunshine_inspection

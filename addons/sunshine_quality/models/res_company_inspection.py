@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -10,3 +11,14 @@ class ResCompany(models.Model):
         help="How many days before an on-site inspection the customer is told "
         "of it by e-mail.",
     )
+
+    @api.constrains("sunshine_inspection_notice_days")
+    def _check_sunshine_inspection_notice_days(self):
+        for company in self:
+            if company.sunshine_inspection_notice_days < 0:
+                raise ValidationError(
+                    _(
+                        "The customers are told of an inspection before it: give "
+                        "a number of days of zero or more."
+                    )
+                )

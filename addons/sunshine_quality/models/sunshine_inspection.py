@@ -12,7 +12,7 @@ from .sunshine_callback_rule import period_end, period_label, period_start
 _logger = logging.getLogger(__name__)
 
 INSPECTION_STATES = [
-    ("planned", "Planned"),
+    ("planned", "Planned, Awaiting Consent"),
     ("confirmed", "Confirmed by the Customer"),
     ("in_progress", "In Progress"),
     ("done", "Done"),
@@ -608,24 +608,23 @@ class SunshineInspection(models.Model):
         label = period_label("quarter", start)
         fallback_company = self.env.company.id
 
-        def candidates(last_id):
+        def candidates(_last_id):
             return SQL(
                 """
                 SELECT s.id AS subject_id, s.name AS subject_name,
                        p.commercial_partner_id AS partner_id,
                        cp.sunshine_callback_team_id AS team_id
-                FROM stock_lot s
+                FROM walked w
+                JOIN stock_lot s ON s.id = w.id
                 JOIN res_partner p ON p.id = s.customer_id
                 JOIN res_partner cp ON cp.id = p.commercial_partner_id
-                WHERE s.id > %(last)s
-                  AND COALESCE(s.commissioning_date, s.initial_acceptance_date)
-                      <= %(today)s
+                WHERE (s.commissioning_date <= %(today)s
+                       OR s.initial_acceptance_date <= %(today)s)
                   AND COALESCE(s.company_id, %(fallback)s) = %(company)s
                   AND NOT EXISTS (
                       SELECT 1 FROM sunshine_inspection i
                       WHERE i.lot_id = s.id AND i.period_start = %(start)s)
                 """,
-                last=last_id,
                 today=today,
                 fallback=fallback_company,
                 company=company.id,
@@ -677,7 +676,12 @@ class SunshineInspection(models.Model):
                 uid=self.env.uid,
             )
         created = self._sunshine_plan_in_batches(
-            candidates, insert, batch_size, commit=commit, after_insert=after_insert
+            candidates,
+            insert,
+            batch_size,
+            commit=commit,
+            after_insert=after_insert,
+            walk="stock_lot",
         )
         if created:
             self.env["sunshine.inspection.line"].invalidate_model()

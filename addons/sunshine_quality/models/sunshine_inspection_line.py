@@ -37,7 +37,9 @@ class SunshineInspectionLine(models.Model):
     )
     sequence = fields.Integer(default=10)
     section = fields.Selection(SECTIONS, required=True, default="system")
-    category = fields.Selection(CATEGORIES, required=True, default="general")
+    category = fields.Selection(
+        CATEGORIES, string="Check Area", required=True, default="general"
+    )
     name = fields.Char(string="Item", required=True)
     method = fields.Char(string="How to Check")
     expected_value = fields.Char(string="Expected")

@@ -20,7 +20,7 @@ class SunshinePeriodPlanningMixin(models.AbstractModel):
 
     @api.model
     def _sunshine_plan_in_batches(
-        self, candidates, insert, batch_size, commit=False, after_insert=None
+        self, candidates, insert, batch_size, commit=False, after_insert=None, walk=None
     ):
         """Plan the subjects in batches of ``batch_size``; return how many
         records were inserted.
@@ -32,30 +32,50 @@ class SunshinePeriodPlanningMixin(models.AbstractModel):
           ... ON CONFLICT ... DO NOTHING RETURNING id``;
         - ``after_insert``: optional SQL of a statement that reads
           ``inserted`` (the ids just planned), e.g. their lines; it runs in
-          the same statement, so a record is never planned without them.
+          the same statement, so a record is never planned without them;
+        - ``walk``: optional name of the subjects' table. Each batch then
+          takes the next ``batch_size`` rows of it by id first (an index
+          scan, whatever the planner guesses of the conditions, so the run
+          stays linear), and ``candidates`` selects among the ids of the CTE
+          ``walked``.
         """
         last_id = 0
         created = 0
         while True:
-            ctes = [
-                SQL(
-                    "candidates AS (%s ORDER BY subject_id LIMIT %s)",
-                    candidates(last_id),
-                    batch_size,
-                ),
-                SQL("inserted AS (%s)", insert),
-            ]
+            if walk:
+                ctes = [
+                    SQL(
+                        "walked AS (SELECT id FROM %s WHERE id > %s"
+                        " ORDER BY id LIMIT %s)",
+                        SQL.identifier(walk),
+                        last_id,
+                        batch_size,
+                    ),
+                    SQL("candidates AS (%s)", candidates(last_id)),
+                ]
+                progress = SQL(
+                    "(SELECT max(id) FROM walked), (SELECT count(*) FROM walked)"
+                )
+            else:
+                ctes = [
+                    SQL(
+                        "candidates AS (%s ORDER BY subject_id LIMIT %s)",
+                        candidates(last_id),
+                        batch_size,
+                    )
+                ]
+                progress = SQL(
+                    "(SELECT max(subject_id) FROM candidates),"
+                    " (SELECT count(*) FROM candidates)"
+                )
+            ctes.append(SQL("inserted AS (%s)", insert))
             if after_insert is not None:
                 ctes.append(SQL("after_insert AS (%s)", after_insert))
             self.env.cr.execute(
                 SQL(
-                    """
-                    WITH %s
-                    SELECT (SELECT max(subject_id) FROM candidates),
-                           (SELECT count(*) FROM candidates),
-                           (SELECT count(*) FROM inserted)
-                    """,
+                    "WITH %s SELECT %s, (SELECT count(*) FROM inserted)",
                     SQL(", ").join(ctes),
+                    progress,
                 )
             )
             last_id, seen, inserted = self.env.cr.fetchone()

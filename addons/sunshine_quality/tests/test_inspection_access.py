@@ -120,3 +120,24 @@ class TestInspectionAccess(SunshineInspectionCase):
             self.template.with_user(self.officer).name = "Mine"
         self.assertTrue(self.template.with_user(self.engineer).line_ids)
         self.template.with_user(self.manager).line_ids[0].expected_value = "New"
+
+    def test_every_role_opens_the_views(self):
+        views = [
+            (False, kind)
+            for kind in (
+                "list",
+                "form",
+                "kanban",
+                "calendar",
+                "search",
+                "pivot",
+                "graph",
+            )
+        ]
+        for user in (self.engineer, self.dispatcher, self.supervisor, self.officer):
+            with self.subTest(user=user.login):
+                result = self.Inspection.with_user(user).get_views(views)
+                self.assertIn("signature", result["views"]["form"]["arch"])
+                self.mine.with_user(user).web_read(
+                    {"line_ids": {"fields": {"name": {}, "result": {}}}, "state": {}}
+                )

@@ -2,6 +2,7 @@ from datetime import date
 
 from psycopg2 import IntegrityError
 
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -155,11 +156,66 @@ class TestInspectionPlanning(SunshineInspectionCase):
         self.assertEqual(len(inspection.line_ids), len(self.template.line_ids))
         self.assertEqual(self.plan("2027-08-02"), 3, "the other three units")
 
-    def test_planning_query_count_does_not_grow(self):
-        self.plan("2027-01-01")
-        for index in range(30):
-            self.create_lot(f"T-MANY-{index}", commissioning_date="2026-01-01")
+    def queries(self, day):
         self.env.flush_all()
-        # queries: the companies, the checklist, the batch, the progress
-        with self.assertQueryCount(__system__=12):
-            self.plan("2027-04-01")
+        before = self.env.cr.sql_log_count
+        created = self.plan(day)
+        return created, self.env.cr.sql_log_count - before
+
+    def test_planning_queries_do_not_grow_with_the_units(self):
+        self.plan("2027-01-01")  # warm-up: the caches of a first run
+        few = self.queries("2027-04-01")
+        for index in range(40):
+            self.create_lot(f"T-MANY-{index}", commissioning_date="2026-01-01")
+        many = self.queries("2027-07-01")
+        self.assertEqual((few[0], many[0]), (4, 44))
+        self.assertEqual(few[1], many[1], "one statement per batch, whatever its size")
+        # smaller batches: one statement more per batch
+        for index in range(10):
+            self.create_lot(f"T-MORE-{index}", commissioning_date="2026-01-01")
+        batched = self.Inspection._plan_inspections(
+            today=date(2027, 10, 1), batch_size=20
+        )
+        self.assertEqual(batched, 54)
+
+    def test_customers_told_in_advance_once(self):
+        self.plan("2027-01-01")
+        soon = self.inspections(self.lot_old)
+        later = self.inspections(self.lot_accepted)
+        later.with_user(self.officer).planned_date = date(2027, 3, 20)
+        notice_days = self.env.company.sunshine_inspection_notice_days
+        self.assertEqual(notice_days, 14)
+        # 15 February minus 14 days: told on 1 February, not before
+        self.assertEqual(self.Inspection._cron_send_notices(today=date(2027, 1, 31)), 0)
+        self.assertEqual(self.Inspection._cron_send_notices(today=date(2027, 2, 1)), 1)
+        self.assertTrue(soon.notice_date)
+        self.assertFalse(later.notice_date)
+        mail = soon.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertEqual(len(mail), 1)
+        self.assertIn(self.customer, mail.partner_ids)
+        self.assertEqual(self.Inspection._cron_send_notices(today=date(2027, 2, 2)), 0)
+        self.assertEqual(
+            len(later.message_ids.filtered(lambda m: m.message_type == "comment")), 0
+        )
+        # customer B has no e-mail address: told by phone, noted once
+        self.assertEqual(self.Inspection._cron_send_notices(today=date(2027, 3, 10)), 1)
+        self.assertTrue(later.notice_date)
+        self.assertIn("by phone", later.message_ids[0].body)
+
+    def test_notice_days_are_a_company_setting(self):
+        settings = self.env["res.config.settings"].create(
+            {"sunshine_inspection_notice_days": 30}
+        )
+        settings.execute()
+        self.assertEqual(self.env.company.sunshine_inspection_notice_days, 30)
+        with self.assertRaisesRegex(ValidationError, "zero or more"):
+            self.env.company.sunshine_inspection_notice_days = -1
+
+    def test_the_unit_lists_its_inspections(self):
+        self.plan("2027-01-01")
+        self.plan("2027-04-01")
+        self.assertEqual(self.lot_old.inspection_count, 2)
+        action = self.lot_old.action_view_inspections()
+        self.assertEqual(
+            self.Inspection.search(action["domain"]), self.inspections(self.lot_old)
+        )

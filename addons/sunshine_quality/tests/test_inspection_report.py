@@ -2,6 +2,7 @@ import io
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -146,14 +147,17 @@ class TestInspectionReport(SunshineInspectionCase):
         inspection = self.inspections.filtered(
             lambda i: i.period_name == "2026-Q4" and i.team_id == self.centre
         )[0]
+        # the customer reads Chinese: the report is printed in their language
+        inspection.partner_id.lang = "zh_CN"
         inspection.engineer_ids = self.engineer
         inspection.with_user(self.officer).action_record_consent()
         inspection.with_user(self.engineer).action_start()
+        voltage = inspection.line_ids.filtered(lambda line: line.category == "power")[0]
         for line in inspection.line_ids:
             line.with_user(self.engineer).write(
                 {
-                    "result": "fault" if line.category == "power" else "ok",
-                    "measured_value": "-38.5V" if line.category == "power" else False,
+                    "result": "fault" if line == voltage else "ok",
+                    "measured_value": "-38.5V" if line == voltage else False,
                 }
             )
         inspection.with_user(self.engineer).write(
@@ -173,13 +177,18 @@ class TestInspectionReport(SunshineInspectionCase):
                 capture_output=True,
                 text=True,
             ).stdout
-        self.assertIn("On-site Inspection Report", text)
+        # the CJK fonts map some characters to their Kangxi radicals (⽇ for 日)
+        text = unicodedata.normalize("NFKC", text)
+        self.assertIn("现场巡检报告", text)
         self.assertIn(inspection.name, text)
         self.assertIn(inspection.lot_id.name, text)
         self.assertIn("Test Insp Customer", text)
-        self.assertIn("-38.5V", text)
-        self.assertIn("王建国", text, "the Chinese name, with the CJK fonts")
-        self.assertIn("Fault", text)
+        self.assertIn("系统检查", text)
+        self.assertIn("常规检查", text)
+        self.assertIn(voltage.name, text, "the items copied from the checklist")
+        self.assertRegex(text, r"-38\.5V\s+故障", "the fault and its measured value")
+        self.assertIn("客户签字", text)
+        self.assertRegex(text, r"签字人[:：]\s*王建国", "the signer, in the CJK fonts")
         lot_copy = self.env["ir.attachment"].search(
             [("res_model", "=", "stock.lot"), ("res_id", "=", inspection.lot_id.id)]
         )
