@@ -36,6 +36,7 @@
         "views/sunshine_spares_menus.xml",
     ],
     "demo": [
+        "demo/chinese_names_demo.xml",
         "demo/sunshine_warranty_term_demo.xml",
         "demo/product_product_demo.xml",
         "demo/stock_warehouse_demo.xml",

@@ -1,3 +1,5 @@
+import re
+
 from odoo.tests import tagged
 
 from ..hooks import post_init_hook
@@ -35,3 +37,17 @@ class TestCompanyLanguageNames(SunshineSparesCase):
         part_list.name = "Test equipment, as named before the translations"
         post_init_hook(self.env)
         self.assertEqual(part_list.name, "测试光传输设备")
+
+    def test_demo_categories_and_companies_are_chinese(self):
+        if not self.env.ref(
+            "sunshine_spares.lot_sdh_hunan_1", raise_if_not_found=False
+        ):
+            self.skipTest("no demo data")
+        han = re.compile(r"[\u4e00-\u9fff]")
+        names = self.env["product.category"].search(
+            [("name", "not like", "Test%")]
+        ).mapped("complete_name") + self.env["res.company"].search(
+            [("name", "not like", "Test%")]
+        ).mapped("name")
+        self.assertIn("全部", names)
+        self.assertFalse([name for name in names if not han.search(name)])
