@@ -7,6 +7,7 @@ from odoo.tools import plaintext2html
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.sunshine_spares.controllers.portal import customer_equipment
 
 COMPLAINTS_PER_PAGE = 20
 
@@ -53,17 +54,10 @@ class CustomerPortalComplaint(CustomerPortal):
         return request.render("sunshine_quality.portal_my_complaints", values)
 
     def _customer_lots(self):
-        """The customer's equipment, to name the unit complained about.
-
-        sudo: customers have no access to stock.lot; the domain keeps to
-        their own company's units and the form shows their names only.
-        """
-        partner = request.env.user.partner_id.commercial_partner_id
-        return (
-            request.env["stock.lot"]
-            .sudo()
-            .search([("customer_id", "child_of", partner.id)], order="name")
-        )
+        """The customer's equipment, to name the unit complained about (the
+        serials the equipment pages show)."""
+        Lot, domain = customer_equipment()
+        return Lot.search(domain, order="name")
 
     def _new_complaint_values(self, error=None, **kw):
         values = self._prepare_portal_layout_values()
