@@ -155,7 +155,8 @@ class SunshineInspection(models.Model):
     )
     done_count = fields.Integer(
         string="Done",
-        readonly=True,
+        compute="_compute_done_count",
+        store=True,
         help="1 for a signed inspection, 0 otherwise: summed, the inspections done.",
     )
     signed_by = fields.Char(copy=False, help="The customer's representative.")
@@ -208,6 +209,11 @@ class SunshineInspection(models.Model):
         )
         for inspection in self:
             inspection.fault_count = counts.get(inspection, 0)
+
+    @api.depends("state")
+    def _compute_done_count(self):
+        for inspection in self:
+            inspection.done_count = int(inspection.state == "done")
 
     @api.depends("signed_on")
     def _compute_is_locked(self):
@@ -480,7 +486,6 @@ class SunshineInspection(models.Model):
             {
                 "state": "done",
                 "signed_on": fields.Datetime.now(),
-                "done_count": 1,
             }
         )
         self._sunshine_archive_report()
