@@ -43,10 +43,16 @@ class SunshineSlaTimer(models.Model):
     @api.depends("res_model", "res_id")
     @api.depends_context("uid")
     def _compute_record_readable(self):
-        readable = set()
+        ids_by_model = defaultdict(list)
         for record in self._sunshine_by_record():
-            if record.with_env(self.env(su=False))._filtered_access("read"):
-                readable.add((record._name, record.id))
+            ids_by_model[record._name].append(record.id)
+        # one access check per model, as the user
+        user_env = self.env(su=False)
+        readable = {
+            (model_name, record.id)
+            for model_name, ids in ids_by_model.items()
+            for record in user_env[model_name].browse(ids)._filtered_access("read")
+        }
         for timer in self:
             timer.record_readable = (timer.res_model, timer.res_id) in readable
 
