@@ -193,9 +193,18 @@ class HelpdeskTicket(models.Model):
         self._sunshine_assert_write_values(vals)
         if "stage_id" not in vals:
             return super().write(vals)
+        stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+        if stage.closed and not (self.env.su or self._sunshine_writes_protected()):
+            # a card dragged to the resolving stage is resolved as by Resolve
+            self.filtered(
+                lambda t: (
+                    not t.resolution_date
+                    and t.stage_id != stage
+                    and stage == t.team_id._sunshine_resolved_stage()
+                )
+            )._sunshine_assert_resolve_ready()
         paused_before = self.filtered("stage_id.sla_paused")
         res = super().write(vals)
-        stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
         if stage.closed:
             unresolved = self.filtered(lambda t: not t.resolution_date)
             unresolved._sunshine_as_action().write(
@@ -367,25 +376,36 @@ class HelpdeskTicket(models.Model):
         self._sla_stop(["arrival"])
         return True
 
+    def _sunshine_assert_resolve_ready(self):
+        """What resolving needs, from the Resolve button, its wizard or a
+        card dragged to the resolving stage: the first response, the
+        on-site arrival of an on-site service, and what
+        ``_sunshine_assert_resolvable`` asks (helpdesk_ticket_resolve.py)."""
+        for ticket in self:
+            if ticket.resolution_date:
+                raise UserError(_("Ticket %s is already resolved.", ticket.number))
+            if not ticket.first_response_date:
+                raise UserError(
+                    _(
+                        "Record the first response of %s before resolving it.",
+                        ticket.number,
+                    )
+                )
+            if ticket.service_mode == "onsite" and not ticket.onsite_arrival_date:
+                raise UserError(
+                    _(
+                        "Ticket %s is served on site: check in on site before "
+                        "resolving it.",
+                        ticket.number,
+                    )
+                )
+        self._sunshine_assert_resolvable()
+
     def action_resolve(self):
         self._sunshine_ensure_one()
-        if self.resolution_date:
-            raise UserError(_("Ticket %s is already resolved.", self.number))
-        if not self.first_response_date:
-            raise UserError(
-                _("Record the first response of %s before resolving it.", self.number)
-            )
-        if self.service_mode == "onsite" and not self.onsite_arrival_date:
-            raise UserError(
-                _(
-                    "Ticket %s is served on site: check in on site before "
-                    "resolving it.",
-                    self.number,
-                )
-            )
-        self._sunshine_assert_resolvable()  # helpdesk_ticket_resolve.py
+        self._sunshine_assert_resolve_ready()
         self._sunshine_as_action().resolution_date = fields.Datetime.now()
-        closed_stage = self.team_id._get_applicable_stages().filtered("closed")[:1]
+        closed_stage = self.team_id._sunshine_resolved_stage()
         if closed_stage:
             self.stage_id = closed_stage  # write() stops the clocks
         else:

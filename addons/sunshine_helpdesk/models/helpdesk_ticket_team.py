@@ -54,3 +54,9 @@ class HelpdeskTicketTeam(models.Model):
             return super()._compute_display_name()
         for team in self:
             team.display_name = team.name
+
+    def _sunshine_resolved_stage(self):
+        """The stage a resolved ticket of this team goes to: its first
+        closing stage (helpdesk_mgmt's 已完成; the later ones, cancelled and
+        rejected, close a ticket that was not solved)."""
+        return self._get_applicable_stages().filtered("closed")[:1]

@@ -263,6 +263,41 @@ class TestResolve(SunshineHelpdeskCase):
             ticket.with_user(self.dispatcher).action_open_resolve_wizard()
         self.assertFalse(ticket.resolution_date)
 
+    def test_card_dragged_to_done_is_checked_as_resolve(self):
+        """The kanban writes stage_id: moving a ticket to the resolving stage
+        asks what Resolve asks, and writes nothing when refused."""
+        done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        self.assertEqual(self.team_centre._sunshine_resolved_stage(), done)
+        unanswered = self.create_ticket()
+        unassigned = self.create_ticket(user_id=False)
+        unassigned.action_respond()
+        unassigned.resolution_note = "<p>Done</p>"
+        for ticket, refusal in (
+            (unanswered, "first response"),
+            (self.ticket, "resolution note"),
+            (unassigned, "assigned to nobody"),
+        ):
+            with self.subTest(refusal=refusal):
+                with self.assertRaisesRegex(UserError, refusal):
+                    ticket.with_user(self.dispatcher).write({"stage_id": done.id})
+                self.assertEqual(ticket.stage_id, self.stage_new)
+                self.assertFalse(ticket.resolution_date)
+        self.ticket.resolution_note = "<p>Board reseated.</p>"
+        self.ticket.with_user(self.agent).write({"stage_id": done.id})
+        self.assertEqual(self.ticket.stage_id, done)
+        self.assertTrue(self.ticket.resolution_date)
+        self.assertFalse(
+            self.ticket._sla_timers().filtered(lambda t: t.state == "running")
+        )
+
+    def test_cancelling_is_not_resolving(self):
+        """Cancelled and Rejected close a ticket that was not solved: no
+        resolution note or response is asked for."""
+        cancelled = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_cancelled")
+        ticket = self.create_ticket()
+        ticket.with_user(self.dispatcher).write({"stage_id": cancelled.id})
+        self.assertEqual(ticket.stage_id, cancelled)
+
     def test_form_resolve_button_opens_the_wizard(self):
         arch = etree.fromstring(
             self.env["helpdesk.ticket"].get_view(view_type="form")["arch"]
