@@ -88,12 +88,26 @@ class TestChineseScreens(SuiteHttpCase):
         cls.training_session = cls.env.ref(
             "sunshine_training.session_transmission_done"
         )
+        cls.inspection = cls.env.ref(
+            "sunshine_quality.sunshine_inspection_demo_sdh_hunan_confirmed"
+        )
+        cls.repair = cls.env.ref("sunshine_spares.repair_switch_hunan_board")
         customer = cls.env.ref("sunshine_helpdesk.user_portal_customer")
         cls.customer = customer
         cls.portal_ticket = cls.env["helpdesk.ticket"].search(
             [
                 (
                     "partner_id",
+                    "child_of",
+                    customer.partner_id.commercial_partner_id.id,
+                )
+            ],
+            limit=1,
+        )
+        cls.portal_lot = cls.env["stock.lot"].search(
+            [
+                (
+                    "customer_id",
                     "child_of",
                     customer.partner_id.commercial_partner_id.id,
                 )
@@ -176,7 +190,34 @@ class TestChineseScreens(SuiteHttpCase):
         ]
 
     def test_dispatcher(self):
-        self.assert_chinese("dispatcher.changsha", self.ticket_screens())
+        self.assert_chinese(
+            "dispatcher.changsha",
+            [
+                *self.ticket_screens(),
+                (
+                    "升级记录",
+                    self.action_url(
+                        "sunshine_helpdesk.sunshine_ticket_escalation_action",
+                        view_type="list",
+                    ),
+                    ".o_view_controller",
+                ),
+                (
+                    "SLA 计时器",
+                    self.action_url(
+                        "sunshine_helpdesk.sunshine_sla_timer_action", view_type="list"
+                    ),
+                    ".o_data_row",
+                ),
+                (
+                    "SLA 达成率",
+                    self.action_url(
+                        "sunshine_helpdesk.sunshine_sla_compliance_report_action"
+                    ),
+                    ".o_view_controller",
+                ),
+            ],
+        )
 
     def test_engineer(self):
         lots = "sunshine_spares.stock_lot_action_installed_base"
@@ -193,6 +234,20 @@ class TestChineseScreens(SuiteHttpCase):
                     "我的认证",
                     self.action_url("sunshine_training.sunshine_certification_action"),
                     ".o_data_row",
+                ),
+                (
+                    "现场巡检",
+                    self.action_url(
+                        "sunshine_quality.sunshine_inspection_action", view_type="list"
+                    ),
+                    ".o_data_row",
+                ),
+                (
+                    "巡检表单",
+                    self.action_url(
+                        "sunshine_quality.sunshine_inspection_action", self.inspection
+                    ),
+                    ".o_form_view .o_data_row",
                 ),
             ],
         )
@@ -219,6 +274,16 @@ class TestChineseScreens(SuiteHttpCase):
                     "工单用件",
                     self.action_url("sunshine_spares.sunshine_ticket_part_action"),
                     ".o_view_controller",
+                ),
+                (
+                    "维修单",
+                    self.action_url("repair.action_repair_order_tree", view_type="list"),
+                    ".o_data_row",
+                ),
+                (
+                    "维修单表单",
+                    self.action_url("repair.action_repair_order_tree", self.repair),
+                    ".o_form_view .o_field_widget",
                 ),
             ],
         )
@@ -275,6 +340,29 @@ class TestChineseScreens(SuiteHttpCase):
                     self.action_url("sunshine_quality.sunshine_callback_action"),
                     ".o_view_controller",
                 ),
+                (
+                    "询检问题",
+                    self.action_url(
+                        "sunshine_quality.sunshine_callback_issue_action",
+                        view_type="list",
+                    ),
+                    ".o_view_controller",
+                ),
+                (
+                    "满意度测评",
+                    self.action_url(
+                        "sunshine_quality.sunshine_survey_campaign_action",
+                        self.env.ref("sunshine_quality.survey_campaign_current"),
+                    ),
+                    ".o_form_view .o_field_widget",
+                ),
+                (
+                    "现场巡检",
+                    self.action_url(
+                        "sunshine_quality.sunshine_inspection_action", view_type="list"
+                    ),
+                    ".o_data_row",
+                ),
             ],
         )
 
@@ -287,5 +375,9 @@ class TestChineseScreens(SuiteHttpCase):
                 ("我的工单", "/my/tickets", ".o_portal_my_doc_table, table"),
                 ("工单页面", f"/my/ticket/{self.portal_ticket.id}", "#wrap"),
                 ("提交工单", "/new/ticket", "form"),
+                ("我的设备", "/my/equipment", "table"),
+                ("设备页面", f"/my/equipment/{self.portal_lot.id}", "#wrap"),
+                ("我的巡检", "/my/inspections", "table"),
+                ("我的投诉", "/my/complaints", "#wrap"),
             ],
         )

@@ -44,6 +44,7 @@
         "demo/sunshine_spare_part_list_demo.xml",
         "demo/stock_lot_demo.xml",
         "demo/sunshine_sla_policy_demo.xml",
+        "demo/repair_order_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
