@@ -277,7 +277,9 @@ class TestChineseScreens(SuiteHttpCase):
                 ),
                 (
                     "维修单",
-                    self.action_url("repair.action_repair_order_tree", view_type="list"),
+                    self.action_url(
+                        "repair.action_repair_order_tree", view_type="list"
+                    ),
                     ".o_data_row",
                 ),
                 (
