@@ -19,3 +19,18 @@ class Base(models.AbstractModel):
                 )
             )
         return self
+
+    def _sunshine_user_readable(self):
+        """These records that the user may read, by the user's own rules,
+        also where the caller runs as the superuser (a record rule that
+        follows the rules of other records is evaluated so)."""
+        return self.with_env(self.env(su=False))._filtered_access("read")
+
+    def _sunshine_user_readable_query(self):
+        """The records of this model the user may read, as a subquery for a
+        domain (archived ones included), by the user's own rules; None when
+        the user may not read the model at all."""
+        Model = self.env(su=False)[self._name].with_context(active_test=False)
+        if not Model.has_access("read"):
+            return None
+        return Model._search([])

@@ -1,6 +1,7 @@
 from markupsafe import Markup
 
 from odoo import models
+from odoo.tools import SQL
 from odoo.tools.translate import code_translations
 
 MODULE = "sunshine_helpdesk"
@@ -41,7 +42,10 @@ class IrModuleModule(models.Model):
         An addon's data and demo are loaded before its terms: a record they
         create logs "Complaint 创建", the words of mail (loaded) around the
         name of a model of the addon (not yet). Once the terms are there,
-        those messages get the translated name ("投诉 创建").
+        those messages get the translated name ("投诉 创建"). Only the
+        messages of the records created in this transaction (the install of
+        a module is one): an update of a database with years of tickets
+        reads none of theirs.
         """
         models_data = (
             self.env["ir.model.data"]
@@ -62,26 +66,33 @@ class IrModuleModule(models.Model):
                 name = model.name
                 if name == english[model.id] or model.model not in self.env:
                     continue
+                Model = self.env[model.model]
+                if Model._abstract or not Model._auto:
+                    continue
                 old, new = (
                     Markup("<p>%s</p>") % (created % doc)
                     for doc in (english[model.id], name)
                 )
                 notification = Markup('<div summary="o_mail_notification">%s</div>')
                 self.env.cr.execute(
-                    """
-                    UPDATE mail_message
-                       SET body = CASE body WHEN %(old)s THEN %(new)s
-                                  ELSE %(new_notification)s END
-                     WHERE model = %(model)s
-                       AND message_type = 'notification'
-                       AND body IN (%(old)s, %(old_notification)s)
-                    """,
-                    {
-                        "model": model.model,
-                        "old": str(old),
-                        "new": str(new),
-                        "old_notification": str(notification % old),
-                        "new_notification": str(notification % new),
-                    },
+                    SQL(
+                        """
+                        UPDATE mail_message
+                           SET body = CASE body WHEN %(old)s THEN %(new)s
+                                      ELSE %(new_notification)s END
+                         WHERE model = %(model)s
+                           AND res_id IN (SELECT id FROM %(table)s
+                                           WHERE create_date = %(now)s)
+                           AND message_type = 'notification'
+                           AND body IN (%(old)s, %(old_notification)s)
+                        """,
+                        old=str(old),
+                        new=str(new),
+                        old_notification=str(notification % old),
+                        new_notification=str(notification % new),
+                        model=model.model,
+                        table=SQL.identifier(Model._table),
+                        now=self.env.cr.now(),
+                    )
                 )
         self.env["mail.message"].invalidate_model(["body"])

@@ -55,9 +55,7 @@ class SunshineSlaComplianceReport(models.Model):
 
     @api.depends_context("uid")
     def _compute_ticket_readable(self):
-        # the user's access, also when the rule is checked as the superuser
-        user_env = self.env(su=False)
-        readable = self.sudo().ticket_id.with_env(user_env)._filtered_access("read")
+        readable = self.sudo().ticket_id._sunshine_user_readable()
         for row in self:
             row.ticket_readable = row.sudo().ticket_id in readable
 
@@ -65,12 +63,10 @@ class SunshineSlaComplianceReport(models.Model):
     def _search_ticket_readable(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(_("Search the readable rows with = True or = False."))
-        # rules are evaluated as the superuser: the tickets' rules are the user's
-        Ticket = self.env(su=False)["helpdesk.ticket"]
-        if not Ticket.has_access("read"):
-            return [("id", "=", 0)] if (operator == "=") == value else []
-        tickets = Ticket.with_context(active_test=False)._search([])
+        tickets = self.env["helpdesk.ticket"]._sunshine_user_readable_query()
         positive = (operator == "=") == value
+        if tickets is None:
+            return [("id", "=", 0)] if positive else []
         return [("ticket_id", "in" if positive else "not in", tickets)]
 
     def init(self):

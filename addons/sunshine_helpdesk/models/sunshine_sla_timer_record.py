@@ -46,12 +46,11 @@ class SunshineSlaTimer(models.Model):
         ids_by_model = defaultdict(list)
         for record in self._sunshine_by_record():
             ids_by_model[record._name].append(record.id)
-        # one access check per model, as the user
-        user_env = self.env(su=False)
+        # one access check per model
         readable = {
             (model_name, record.id)
             for model_name, ids in ids_by_model.items()
-            for record in user_env[model_name].browse(ids)._filtered_access("read")
+            for record in self.env[model_name].browse(ids)._sunshine_user_readable()
         }
         for timer in self:
             timer.record_readable = (timer.res_model, timer.res_id) in readable
@@ -63,15 +62,13 @@ class SunshineSlaTimer(models.Model):
         are evaluated as the superuser, the records' rules are the user's)."""
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(_("Search the readable timers with = True or = False."))
-        user_env = self.env(su=False)
         domains = []
         for model_name in self.env["sunshine.sla.policy"]._sla_model_names():
-            Model = user_env[model_name].with_context(active_test=False)
-            if not Model.has_access("read"):
-                continue
-            domains.append(
-                [("res_model", "=", model_name), ("res_id", "in", Model._search([]))]
-            )
+            records = self.env[model_name]._sunshine_user_readable_query()
+            if records is not None:
+                domains.append(
+                    [("res_model", "=", model_name), ("res_id", "in", records)]
+                )
         domain = expression.OR(domains) if domains else expression.FALSE_DOMAIN
         if (operator == "=") != value:
             domain = ["!", *domain]
