@@ -1,8 +1,9 @@
 """Every role's main screens in Chinese: no English word a user would read.
 
 Each demo user (zh_CN) opens the screens of their work in a real browser;
-the test reads the visible text (``document.body.innerText``) and fails on
-any word of Latin letters that is not a code (letters with digits: serials,
+the test reads the visible text (``document.body.innerText``, and that of
+the shadow roots, where the portal's chatter is) and fails on any word of
+Latin letters that is not a code (letters with digits: serials,
 ticket and certificate numbers, product codes), an e-mail address or a web
 address, or a term of the short allow-list below (abbreviations that Chinese
 users read as they are).
@@ -62,13 +63,45 @@ def latin_words(text):
     return words
 
 
-# A screen is ready when its selector matches, the client is not loading
-# any more, and it stays so for a moment (the chatter loads after the form).
+# A screen is ready when its selector matches (in the page or in a shadow
+# root), the client is not loading any more, and it stays so for a moment
+# (the chatter loads after the form).
 READY = """
-new Promise((resolve) => setTimeout(() => resolve(
-    !!document.querySelector(%(selector)s)
-    && !document.querySelector('.o_loading_indicator, .o_blockUI')
-), 400))
+new Promise((resolve) => setTimeout(() => {
+    const find = (root, selector) => root.querySelector(selector)
+        || [...root.querySelectorAll("*")]
+            .filter((element) => element.shadowRoot)
+            .map((element) => find(element.shadowRoot, selector))
+            .find(Boolean);
+    resolve(
+        !!find(document, %(selector)s)
+        && !document.querySelector('.o_loading_indicator, .o_blockUI')
+    );
+}, 400))
+"""
+
+
+# The page's text and the text of its shadow roots (the portal's chatter is
+# mounted in one), without their style sheets.
+VISIBLE_TEXT = """
+(() => {
+    const texts = [document.body.innerText];
+    const visit = (root) => {
+        for (const element of root.querySelectorAll("*")) {
+            if (!element.shadowRoot) {
+                continue;
+            }
+            for (const child of element.shadowRoot.children) {
+                if (!["STYLE", "LINK", "SCRIPT"].includes(child.tagName)) {
+                    texts.push(child.innerText || "");
+                }
+            }
+            visit(element.shadowRoot);
+        }
+    };
+    visit(document);
+    return texts.join("\\n");
+})()
 """
 
 
@@ -132,10 +165,7 @@ class TestChineseScreens(SuiteHttpCase):
                 )
                 result = browser._websocket_request(
                     "Runtime.evaluate",
-                    params={
-                        "expression": "document.body.innerText",
-                        "returnByValue": True,
-                    },
+                    params={"expression": VISIBLE_TEXT, "returnByValue": True},
                 )
                 texts[name] = result["result"]["value"]
         finally:
@@ -370,16 +400,33 @@ class TestChineseScreens(SuiteHttpCase):
 
     def test_customer_portal(self):
         self.assertTrue(self.portal_ticket, "the demo customer has tickets")
+        # what the customer may read, by the portal's rules
+        inspection, complaint = (
+            self.env[model].with_user(self.customer).search([], limit=1)
+            for model in ("sunshine.inspection", "sunshine.complaint")
+        )
+        self.assertTrue(inspection and complaint, "the customer has both")
         self.assert_chinese(
             "portal.customer",
             [
                 ("门户首页", "/my/home", ".o_portal_my_home"),
                 ("我的工单", "/my/tickets", ".o_portal_my_doc_table, table"),
-                ("工单页面", f"/my/ticket/{self.portal_ticket.id}", "#wrap"),
+                # the chatter is mail's, mounted in a shadow root
+                (
+                    "工单页面",
+                    f"/my/ticket/{self.portal_ticket.id}",
+                    ".o-mail-Thread",
+                ),
                 ("提交工单", "/new/ticket", "form"),
                 ("我的设备", "/my/equipment", "table"),
                 ("设备页面", f"/my/equipment/{self.portal_lot.id}", "#wrap"),
                 ("我的巡检", "/my/inspections", "table"),
+                (
+                    "巡检页面",
+                    f"/my/inspections/{inspection.id}",
+                    ".o-mail-Thread",
+                ),
                 ("我的投诉", "/my/complaints", "#wrap"),
+                ("投诉页面", f"/my/complaints/{complaint.id}", ".o-mail-Thread"),
             ],
         )

@@ -81,7 +81,7 @@ SHOTS = [
         "portal.customer",
         "客户：工单页面",
         "/my/ticket/{portal_ticket}",
-        "#wrap",
+        "#discussion *",
     ),
 ]
 READY = """

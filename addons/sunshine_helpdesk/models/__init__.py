@@ -23,3 +23,4 @@ from . import helpdesk_ticket_resolve
 from . import res_users
 from . import sunshine_sla_compliance_report
 from . import ir_module_module
+from . import ir_http
