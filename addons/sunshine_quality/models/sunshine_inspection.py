@@ -626,14 +626,10 @@ class SunshineInspection(models.Model):
                 WHERE (s.commissioning_date <= %(today)s
                        OR s.initial_acceptance_date <= %(today)s)
                   AND COALESCE(s.company_id, %(fallback)s) = %(company)s
-                  AND NOT EXISTS (
-                      SELECT 1 FROM sunshine_inspection i
-                      WHERE i.lot_id = s.id AND i.period_start = %(start)s)
                 """,
                 today=today,
                 fallback=fallback_company,
                 company=company.id,
-                start=start,
             )
 
         insert = SQL(
