@@ -619,8 +619,7 @@ class SunshineInspection(models.Model):
                 SELECT s.id AS subject_id, s.name AS subject_name,
                        p.commercial_partner_id AS partner_id,
                        cp.sunshine_callback_team_id AS team_id
-                FROM walked w
-                JOIN stock_lot s ON s.id = w.id
+                FROM walked s
                 JOIN res_partner p ON p.id = s.customer_id
                 JOIN res_partner cp ON cp.id = p.commercial_partner_id
                 WHERE (s.commissioning_date <= %(today)s

@@ -36,8 +36,10 @@ class SunshinePeriodPlanningMixin(models.AbstractModel):
         - ``walk``: optional name of the subjects' table. Each batch then
           takes the next ``batch_size`` rows of it by id first (an index
           scan, whatever the planner guesses of the conditions, so the run
-          stays linear), and ``candidates`` selects among the ids of the CTE
-          ``walked``.
+          stays linear), and ``candidates`` selects from the CTE ``walked``
+          (those rows, every column), without joining the table again: a
+          join back to the table is one the planner may make by reading the
+          whole table for each batch.
         """
         last_id = 0
         created = 0
@@ -45,7 +47,7 @@ class SunshinePeriodPlanningMixin(models.AbstractModel):
             if walk:
                 ctes = [
                     SQL(
-                        "walked AS (SELECT id FROM %s WHERE id > %s"
+                        "walked AS (SELECT * FROM %s WHERE id > %s"
                         " ORDER BY id LIMIT %s)",
                         SQL.identifier(walk),
                         last_id,

@@ -1,6 +1,8 @@
 import re
 from datetime import date
 
+from lxml import html
+
 from odoo import http
 from odoo.tests import HttpCase, tagged
 
@@ -154,6 +156,48 @@ class TestPortalFaultReport(HttpCase):
         listing = self.url_open("/my/tickets")
         self.assertIn(ticket.number, listing.text)
         self.assertIn("PORTAL-FAULT-MINE", listing.text)
+
+    def test_ticket_list_rows_keep_their_columns(self):
+        """A ticket without a unit still has its (empty) unit cell: every row
+        has a cell under each heading."""
+        Ticket = self.env["helpdesk.ticket"]
+        with_unit, without_unit = Ticket.create(
+            [
+                {
+                    "name": "PORTAL-LIST with unit",
+                    "description": "<p>光路告警</p>",
+                    "partner_id": self.customer.partner_id.id,
+                    "team_id": self.centre.id,
+                    "lot_id": self.unit.id,
+                },
+                {
+                    "name": "PORTAL-LIST without unit",
+                    "description": "<p>咨询</p>",
+                    "partner_id": self.customer.partner_id.id,
+                    "team_id": self.centre.id,
+                },
+            ]
+        )
+        listing = self.url_open("/my/tickets")
+        self.assertEqual(listing.status_code, 200)
+        table = html.fromstring(listing.text).xpath("//table[.//th[@name='th_unit']]")
+        self.assertTrue(table, "the ticket list has its unit column")
+        headings = table[0].xpath("./thead/tr/th")
+        rows = {
+            "".join(row.xpath("./td[2]//text()")).strip(): row.xpath("./td")
+            for row in table[0].xpath("./tbody/tr")
+        }
+        for ticket in with_unit | without_unit:
+            with self.subTest(ticket=ticket.name):
+                self.assertEqual(len(rows[ticket.number]), len(headings))
+        unit_column = [th.get("name") for th in headings].index("th_unit")
+        self.assertEqual(
+            rows[with_unit.number][unit_column].text_content().strip(),
+            self.unit.name,
+        )
+        self.assertEqual(
+            rows[without_unit.number][unit_column].text_content().strip(), ""
+        )
 
     def test_foreign_serial_refused(self):
         response = self.submit(lot_id=self.foreign_unit.id)
