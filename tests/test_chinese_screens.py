@@ -395,8 +395,37 @@ class TestChineseScreens(SuiteHttpCase):
                     ),
                     ".o_data_row",
                 ),
+                (
+                    "巡检表单",
+                    self.action_url(
+                        "sunshine_quality.sunshine_inspection_action", self.inspection
+                    ),
+                    ".o_form_view .o_data_row",
+                ),
             ],
         )
+
+    def test_callers(self):
+        """The local office's caller and the engineering office that
+        supervises it: their calls, and the inspections the office reads."""
+        callbacks = "sunshine_quality.sunshine_callback_action"
+        for login in ("callback.changsha", "callback.beijing"):
+            with self.subTest(login=login):
+                self.assert_chinese(
+                    login,
+                    [
+                        (
+                            "电话询检",
+                            self.action_url(callbacks, view_type="list"),
+                            ".o_view_controller",
+                        ),
+                        (
+                            "询检看板",
+                            self.action_url(callbacks, view_type="kanban"),
+                            ".o_view_controller",
+                        ),
+                    ],
+                )
 
     def test_customer_portal(self):
         self.assertTrue(self.portal_ticket, "the demo customer has tickets")

@@ -58,6 +58,10 @@ class TestInspectionAccess(SunshineInspectionCase):
                     continue
                 lines = Line.search([("inspection_id", "in", self.all.ids)])
                 self.assertEqual(lines.inspection_id, expected)
+                # the form lists the configuration changes of the inspection
+                Change = self.env["sunshine.lot.config.change"].with_user(user)
+                Change.check_access("read")
+                expected.with_user(user).config_change_ids.read(["name"])
         with self.assertRaises(AccessError):
             self.Inspection.with_user(self.employee).search([])
 
