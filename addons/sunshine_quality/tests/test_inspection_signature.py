@@ -179,3 +179,38 @@ class TestInspectionSignature(SunshineInspectionCase):
         self.assertEqual(change.inspection_id, self.inspection)
         self.assertIn(change, self.lot.config_change_ids)
         self.assertEqual(self.inspection.config_change_ids, change)
+        # once signed, the report's changes are kept as signed, for every role
+        self.sign(self.inspection)
+        Change = self.env["sunshine.lot.config.change"]
+        for user in (self.engineer, self.officer, self.manager):
+            with self.subTest(user=user.login):
+                # assertRaises rolls back to a savepoint, as a refused RPC call
+                with self.assertRaises(UserError) as caught:
+                    change.with_user(user).write({"new_value": "B3"})
+                self.assertIn("not in progress", str(caught.exception))
+                with self.assertRaises(UserError) as caught:
+                    Change.with_user(user).create(
+                        {
+                            "lot_id": self.lot.id,
+                            "inspection_id": self.inspection.id,
+                            "name": "Added after signing",
+                        }
+                    )
+                self.assertIn("not in progress", str(caught.exception))
+        # deleting needs the administrator's right, and is refused all the same
+        with self.assertRaises(UserError) as caught:
+            change.sudo().unlink()
+        self.assertIn("not in progress", str(caught.exception))
+        self.inspection.invalidate_recordset()
+        self.assertEqual(self.inspection.config_change_ids, change)
+        self.assertEqual(change.new_value, "B2")
+
+    def test_no_configuration_change_before_the_start(self):
+        with self.assertRaisesRegex(UserError, "not in progress"):
+            self.env["sunshine.lot.config.change"].with_user(self.engineer).create(
+                {
+                    "lot_id": self.lot.id,
+                    "inspection_id": self.inspection.id,
+                    "name": "Before the visit",
+                }
+            )
