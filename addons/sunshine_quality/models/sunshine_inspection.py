@@ -62,6 +62,7 @@ class SunshineInspection(models.Model):
         "signed_on",
         "done_count",
         "report_attachment_id",
+        "template_id",
     )
 
     name = fields.Char(string="Inspection", required=True, tracking=True)
@@ -250,6 +251,16 @@ class SunshineInspection(models.Model):
         """An inspection created by hand: its quarter is the one of its date,
         its lines a copy of the checklist."""
         self._sunshine_assert_create_values(vals_list)
+        if not self._sunshine_writes_protected() and any(
+            "line_ids" in vals for vals in vals_list
+        ):
+            raise AccessError(
+                _(
+                    "An inspection's checklist is copied from the checklist "
+                    "template when the inspection is created: create it without "
+                    "checklist items."
+                )
+            )
         Template = self.env["sunshine.inspection.template"]
         Lot = self.env["stock.lot"]
         for vals in vals_list:
@@ -398,8 +409,24 @@ class SunshineInspection(models.Model):
                 )
             )
 
+    def _sunshine_assert_quality_staff(self, action):
+        """Refuse ``action`` (its button's label) to all but quality staff:
+        the engineers of an inspection work it, the quality staff plan it."""
+        if not self.env.su and not self.env.user.has_group(
+            "sunshine_quality.group_quality_user"
+        ):
+            raise AccessError(
+                _(
+                    "%(action)s is for the quality staff: ask them to do it for "
+                    "%(inspection)s.",
+                    action=action,
+                    inspection=", ".join(self.mapped("display_name")),
+                )
+            )
+
     def action_send_notice(self):
         """Tell the customer of the planned inspection by e-mail."""
+        self._sunshine_assert_quality_staff(_("Tell the Customer"))
         self._ensure_state(("planned", "confirmed"))
         self._sunshine_send_notices()
         return True
@@ -535,6 +562,7 @@ class SunshineInspection(models.Model):
     def action_cancel(self):
         """Cancel an inspection that will not take place; it stays, so the
         planning never plans it again."""
+        self._sunshine_assert_quality_staff(_("Cancel Inspection"))
         for inspection in self:
             inspection._ensure_state(OPEN_STATES)
         self._sunshine_as_action().write({"state": "cancelled"})

@@ -24,7 +24,19 @@ class SunshineInspectionLine(models.Model):
     _description = "Inspection Checklist Item"
     _inherit = ["sunshine.protected.fields.mixin"]
     _order = "inspection_id, sequence, id"
-    _sunshine_protected_fields = ("ticket_id", "action_id")
+    # the items are copied from the checklist template with the inspection
+    # (their words are the template's, as signed); the engineer fills in
+    # the result, the measured value and the note
+    _sunshine_protected_create = True
+    _sunshine_protected_fields = (
+        "ticket_id",
+        "action_id",
+        "section",
+        "category",
+        "name",
+        "method",
+        "expected_value",
+    )
 
     inspection_id = fields.Many2one(
         "sunshine.inspection",

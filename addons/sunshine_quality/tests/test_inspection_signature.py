@@ -110,7 +110,8 @@ class TestInspectionSignature(SunshineInspectionCase):
                     line.with_user(user).write({"result": "fault"})
                 with self.assertRaisesRegex(UserError, refusal):
                     line.with_user(user).unlink()
-                with self.assertRaisesRegex(UserError, refusal):
+                # items are created with their inspection only, for any role
+                with self.assertRaises(AccessError):
                     Line.with_user(user).create(
                         {"inspection_id": inspection.id, "name": "Added later"}
                     )
@@ -150,6 +151,58 @@ class TestInspectionSignature(SunshineInspectionCase):
                     "state": "done",
                 }
             )
+
+    def test_checklist_is_the_templates_copy_for_every_role(self):
+        """The items are the template's words, as the customer signs them:
+        no role creates, rewrites or brings its own; the engineer fills in
+        the results."""
+        line = self.inspection.line_ids[0]
+        lot = self.create_lot("T-OWN-LIST")
+        for user in (self.engineer, self.officer, self.manager):
+            with self.subTest(user=user.login):
+                for vals in (
+                    {"name": "Easier item"},
+                    {"expected_value": "anything"},
+                    {"method": "none"},
+                    {"section": "general"},
+                    {"category": "power"},
+                ):
+                    with self.assertRaises(AccessError):
+                        line.with_user(user).write(vals)
+                with self.assertRaises(AccessError):
+                    self.env["sunshine.inspection.line"].with_user(user).create(
+                        {"inspection_id": self.inspection.id, "name": "Extra"}
+                    )
+                with self.assertRaises(AccessError):
+                    self.inspection.with_user(user).write(
+                        {"line_ids": [Command.create({"name": "Extra"})]}
+                    )
+                with self.assertRaises(AccessError):
+                    self.inspection.with_user(user).write(
+                        {"template_id": self.template.id}
+                    )
+        for vals in (
+            {"line_ids": [Command.create({"name": "My own item", "result": "ok"})]},
+            {"template_id": self.template.id},
+        ):
+            with self.assertRaises(AccessError):
+                self.Inspection.with_user(self.officer).create(
+                    {"lot_id": lot.id, "planned_date": date(2026, 12, 1), **vals}
+                )
+        self.assertFalse(self.Inspection.search([("lot_id", "=", lot.id)]))
+        line.with_user(self.engineer).write({"result": "ok", "measured_value": "48V"})
+        self.assertEqual(line.result, "ok")
+
+    def test_cancel_and_notice_are_the_quality_staffs(self):
+        for action in ("action_cancel", "action_send_notice"):
+            with self.subTest(action=action):
+                with self.assertRaises(AccessError) as caught:
+                    getattr(self.inspection.with_user(self.engineer), action)()
+                self.assertIn("quality staff", str(caught.exception))
+        self.assertEqual(self.inspection.state, "planned")
+        self.inspection.with_user(self.officer).action_send_notice()
+        self.inspection.with_user(self.officer).action_cancel()
+        self.assertEqual(self.inspection.state, "cancelled")
 
     def test_engineer_cannot_replan(self):
         for vals in (
