@@ -1,4 +1,7 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+
+TEAM_FIELD = "sunshine_callback_team_id"
 
 
 class ResPartner(models.Model):
@@ -9,5 +12,35 @@ class ResPartner(models.Model):
         string="Callback Office",
         index="btree_not_null",
         help="The local service office that makes this customer's phone "
-        "callbacks; its engineering office supervises them.",
+        "callbacks; its engineering office supervises them. Set by the "
+        "quality staff.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get(TEAM_FIELD) for vals in vals_list):
+            self._sunshine_assert_callback_office_editor()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if TEAM_FIELD in vals:
+            self._sunshine_assert_callback_office_editor()
+        return super().write(vals)
+
+    def _sunshine_assert_callback_office_editor(self):
+        """The callback office decides who calls the customer, who sees their
+        calls, issues and survey lines: the quality staff choose it (and the
+        administrator, and the data files of an install)."""
+        user = self.env.user
+        if (
+            self.env.su
+            or user.has_group("sunshine_quality.group_quality_user")
+            or user.has_group("base.group_system")
+        ):
+            return
+        raise AccessError(
+            _(
+                "A customer's callback office is chosen by the quality staff: "
+                "ask them to change it."
+            )
+        )
