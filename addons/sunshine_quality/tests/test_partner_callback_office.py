@@ -21,11 +21,12 @@ class TestPartnerCallbackOffice(TransactionCase):
                 "sunshine_callback_team_id": cls.office.id,
             }
         )
+        contacts = "base.group_partner_manager"
         groups = {
-            "partner_manager": "base.group_user,base.group_partner_manager",
-            "agent": "sunshine_helpdesk.group_service_agent,base.group_partner_manager",
-            "caller": "sunshine_quality.group_callback_caller,base.group_partner_manager",
-            "officer": "sunshine_quality.group_quality_user,base.group_partner_manager",
+            "partner_manager": f"base.group_user,{contacts}",
+            "agent": f"sunshine_helpdesk.group_service_agent,{contacts}",
+            "caller": f"sunshine_quality.group_callback_caller,{contacts}",
+            "officer": f"sunshine_quality.group_quality_user,{contacts}",
         }
         cls.users = {
             name: new_test_user(cls.env, login=f"t_cbo_{name}", groups=group)
