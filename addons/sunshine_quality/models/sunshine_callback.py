@@ -8,7 +8,13 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
-from .sunshine_callback_rule import PERIOD_KINDS, period_end, period_label, period_start
+from .sunshine_callback_rule import (
+    PERIOD_KINDS,
+    china_day_start,
+    period_end,
+    period_label,
+    period_start,
+)
 from .sunshine_complaint import check_satisfaction_score
 
 _logger = logging.getLogger(__name__)
@@ -511,12 +517,7 @@ class SunshineCallback(models.Model):
                 exists=exists,
             )
         # tickets: an on-site arrival in the period, in China's days
-        tz = pytz.timezone("Asia/Shanghai")
-
-        def utc(day):
-            moment = tz.localize(datetime.combine(day, time.min))
-            return moment.astimezone(pytz.UTC).replace(tzinfo=None)
-
+        utc = china_day_start
         return SQL(
             """
             SELECT s.id AS subject_id, s.number AS subject_name,

@@ -1,5 +1,6 @@
-from datetime import date
+from datetime import date, datetime, time
 
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
@@ -14,6 +15,17 @@ RULE_SUBJECTS = [
     ("ticket_onsite", "Each ticket with an on-site visit in the period"),
     ("follow_up", "Verification of a follow-up (planned by the follow-up)"),
 ]
+
+
+# The days of the service commitments are China's (Asia/Shanghai): a
+# ticket reported at 00:30 on 1 October belongs to the fourth quarter.
+CHINA = pytz.timezone("Asia/Shanghai")
+
+
+def china_day_start(day):
+    """The UTC moment (naive, as stored) at which ``day`` starts in China."""
+    moment = CHINA.localize(datetime.combine(day, time.min))
+    return moment.astimezone(pytz.UTC).replace(tzinfo=None)
 
 
 def period_start(kind, day):

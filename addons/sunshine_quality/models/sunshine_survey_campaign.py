@@ -1,11 +1,14 @@
-from datetime import datetime, time
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .sunshine_callback_rule import period_end, period_label, period_start
+from .sunshine_callback_rule import (
+    china_day_start,
+    period_end,
+    period_label,
+    period_start,
+)
 from .sunshine_complaint import SATISFACTION_SCALE
 
 CAMPAIGN_STATES = [
@@ -153,7 +156,7 @@ class SunshineSurveyCampaign(models.Model):
     # ------------------------------------------------------------------
     def _active_customers(self):
         """The commercial partners with equipment delivered by the end of
-        the quarter, or with tickets reported in it."""
+        the quarter, or with tickets reported in it (China's days)."""
         self.ensure_one()
         end = period_end("quarter", self.period_start)
         lots = (
@@ -171,8 +174,8 @@ class SunshineSurveyCampaign(models.Model):
             )
         )
         partners = self.env["res.partner"].union(*(row[0] for row in lots))
-        start_dt = datetime.combine(self.period_start, time.min)
-        end_dt = datetime.combine(end + relativedelta(days=1), time.min)
+        start_dt = china_day_start(self.period_start)
+        end_dt = china_day_start(end + relativedelta(days=1))
         tickets = (
             self.env["helpdesk.ticket"]
             .sudo()

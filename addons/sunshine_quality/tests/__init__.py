@@ -21,3 +21,4 @@ from . import test_inspection_access
 from . import test_inspection_portal
 from . import test_inspection_report
 from . import test_partner_callback_office
+from . import test_survey_customers
