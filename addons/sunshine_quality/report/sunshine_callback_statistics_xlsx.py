@@ -24,7 +24,9 @@ def period_subtitle(objs, label):
 
 class SunshineCallbackCoverageXlsx(models.AbstractModel):
     """Callback coverage per period and local office (电话询检覆盖率): planned,
-    done and the share done, cancelled calls not counted."""
+    done and the share done, cancelled calls not counted; beside them, for a
+    closed period, the figure frozen when it closed (the one audited) and
+    its date: the live figures still move when a late call is done."""
 
     _name = "report.sunshine_quality.callback_coverage_xlsx"
     _inherit = "report.sunshine_quality.statistics_xlsx"
@@ -45,6 +47,8 @@ class SunshineCallbackCoverageXlsx(models.AbstractModel):
             ("planned", _("Planned"), "count"),
             ("done", _("Done"), "count"),
             ("coverage", _("Coverage"), "percent"),
+            ("frozen_coverage", _("Frozen Coverage"), "percent"),
+            ("frozen_on", _("Frozen On"), "text"),
         ]
 
     def _statistics_rows(self, objs):
@@ -56,8 +60,27 @@ class SunshineCallbackCoverageXlsx(models.AbstractModel):
             ["__count", "done_rate:avg"],
             order="period_name, team_id",
         )
+        # the frozen figures of these periods, in one read (the user's rules
+        # on the coverage records apply)
+        Coverage = self.env["sunshine.callback.coverage"]
+        periods = sorted({group[0] for group in groups if group[0]})
+        frozen = {
+            (coverage.period_name, coverage.team_id.id): coverage
+            for coverage in (
+                Coverage.search([("period_name", "in", periods)])
+                if Coverage.has_access("read")
+                else Coverage
+            )
+        }
         for period, team, count, rate in groups:
-            yield self._row(period, team.display_name or _("No Office"), count, rate)
+            row = self._row(period, team.display_name or _("No Office"), count, rate)
+            coverage = frozen.get((period, team.id))
+            if coverage:
+                row["frozen_coverage"] = round(coverage.coverage_percent / 100.0, 4)
+                row["frozen_on"] = fields.Date.to_string(
+                    fields.Datetime.context_timestamp(self, coverage.frozen_date)
+                )
+            yield row
         for count, rate in Callback._read_group(
             domain, [], ["__count", "done_rate:avg"]
         ):
@@ -71,6 +94,8 @@ class SunshineCallbackCoverageXlsx(models.AbstractModel):
             "planned": count,
             "done": done,
             "coverage": round(done / count, 4) if count else None,
+            "frozen_coverage": None,
+            "frozen_on": "",
         }
 
 

@@ -1,5 +1,6 @@
 import io
 from collections import Counter, defaultdict
+from datetime import date
 
 import openpyxl
 
@@ -52,7 +53,16 @@ class TestCallbackReport(SunshineCallbackCase):
             "sunshine_quality.action_report_callback_coverage", self.calls
         )
         self.assertEqual(
-            header, ["Period", "Local Office", "Planned", "Done", "Coverage"]
+            header,
+            [
+                "Period",
+                "Local Office",
+                "Planned",
+                "Done",
+                "Coverage",
+                "Frozen Coverage",
+                "Frozen On",
+            ],
         )
         expected = defaultdict(Counter)
         for call in self.calls.filtered(lambda c: c.state != "cancelled"):
@@ -68,6 +78,33 @@ class TestCallbackReport(SunshineCallbackCase):
         total = next(row for row in rows if row[0] == "Total")
         self.assertEqual(total[2], sum(f["planned"] for f in expected.values()))
         self.assertEqual(total[3], 4)
+
+    def test_closed_period_shows_its_frozen_figure(self):
+        """A call done after its month closed moves the live figure, not the
+        frozen one printed beside it."""
+        Coverage = self.env["sunshine.callback.coverage"]
+        frozen = Coverage._sunshine_freeze("month", date(2026, 5, 1))
+        self.assertTrue(frozen)
+        late = self.calls.filtered(
+            lambda c: c.state == "planned" and c.period_name == "2026-05"
+        )[:1]
+        self.assertTrue(late, "an open call of the closed month")
+        late.action_done()
+        _header, rows = self.render(
+            "sunshine_quality.action_report_callback_coverage", self.calls
+        )
+        found = {(row[0], row[1]): row for row in rows if row[0] != "Total"}
+        for coverage in frozen:
+            row = found[coverage.period_name, coverage.team_id.display_name]
+            with self.subTest(team=coverage.team_id.display_name):
+                self.assertAlmostEqual(row[5], coverage.coverage_percent / 100.0, 4)
+                self.assertEqual(row[6], coverage.frozen_date.date().isoformat())
+        row = found["2026-05", late.team_id.display_name]
+        self.assertGreater(row[4], row[5], "the late call counts live only")
+        # periods not closed have no frozen figure
+        for key, row in found.items():
+            if key[0] != "2026-05":
+                self.assertIsNone(row[5], key)
 
     def test_satisfaction_equals_the_answers(self):
         survey = self.env["survey.survey"].create(
