@@ -221,18 +221,52 @@ class SunshineCallback(models.Model):
                     "quality staff correct them."
                 )
             )
+        # the notes stay editable: what the customer said, completed after
+        # the call; they count in no figure and no rule filters on them
         if (
-            set(vals) & {"planned_date", "partner_id", "team_id", "satisfaction_score"}
+            set(vals)
+            & {"planned_date", "partner_id", "team_id", "user_id", "satisfaction_score"}
             and not self._sunshine_writes_protected()
             and any(call.state in ("done", "refused", "cancelled") for call in self)
         ):
             raise UserError(
                 _(
                     "A call that is done, refused or cancelled is kept as it was "
-                    "recorded; its date, customer, office and score cannot change."
+                    "recorded; its date, customer, office, caller and score "
+                    "cannot change."
                 )
             )
+        if vals.get("user_id") and not self._sunshine_may_correct():
+            self._sunshine_assert_office_caller(vals["user_id"])
         return super().write(vals)
+
+    def _sunshine_may_correct(self):
+        """Whether this environment may correct what the planning set: quality
+        staff, the actions and the engine."""
+        return (
+            self.env.su
+            or self._sunshine_writes_protected()
+            or self.env.user.has_group("sunshine_quality.group_quality_user")
+        )
+
+    def _sunshine_assert_office_caller(self, user_id):
+        """A caller hands a call to a caller of its office (or of an office
+        above it) only: the caller's record rule follows the call's user."""
+        # sudo: the new caller's groups and offices, whoever hands the call
+        user = self.env["res.users"].sudo().browse(user_id)
+        teams = user.helpdesk_team_ids
+        if not user.has_group("sunshine_quality.group_callback_caller") or any(
+            not self.env["helpdesk.ticket.team"]
+            .sudo()
+            .search_count([("id", "=", call.team_id.id), ("id", "child_of", teams.ids)])
+            for call in self
+        ):
+            raise AccessError(
+                _(
+                    "A call goes to a caller of its office only; quality staff "
+                    "give it to someone else."
+                )
+            )
 
     # ------------------------------------------------------------------
     # Actions
@@ -309,7 +343,14 @@ class SunshineCallback(models.Model):
 
     def action_cancel(self):
         """Cancel a call that should not be made (the unit is gone...). It
-        stays, so the planning never creates it again."""
+        stays, so the planning never creates it again. Quality staff
+        only: a cancelled call no longer counts in the coverage."""
+        if not self.env.su and not self.env.user.has_group(
+            "sunshine_quality.group_quality_user"
+        ):
+            raise AccessError(
+                _("Only quality staff cancel a call; the caller records its outcome.")
+            )
         for call in self:
             call._ensure_one_open()
         self._sunshine_as_action().write({"state": "cancelled"})

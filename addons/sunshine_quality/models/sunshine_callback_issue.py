@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 ISSUE_STATES = [
     ("open", "With the Department"),
@@ -14,6 +14,8 @@ ISSUE_SOURCES = [
     ("survey", "Satisfaction Survey"),
 ]
 RELAY_CLOCK = "callback_relay"
+# The fields the record rules filter on: who works the issue
+ROUTING_FIELDS = {"department_id", "team_id", "user_id"}
 
 
 class SunshineCallbackIssue(models.Model):
@@ -150,7 +152,64 @@ class SunshineCallbackIssue(models.Model):
             and set(vals) - {"message_main_attachment_id"}
         ):
             raise UserError(_("A closed callback issue is kept as it was closed."))
-        return super().write(vals)
+        if (
+            "solution" in vals
+            and not self._sunshine_writes_protected()
+            and any(issue.state != "open" for issue in self)
+        ):
+            raise UserError(
+                _(
+                    "The department's solution was received and goes to the "
+                    "customer as it is; it is rewritten only when the issue is "
+                    "back with the department."
+                )
+            )
+        if self._sunshine_may_route():
+            return super().write(vals)
+        if set(vals) & ROUTING_FIELDS:
+            self._sunshine_refuse_routing()
+        # the office follows the call and the customer: it must not move
+        teams = {issue: issue.team_id for issue in self}
+        res = super().write(vals)
+        if set(vals) & {"callback_id", "partner_id"} and any(
+            issue.team_id != team for issue, team in teams.items()
+        ):
+            self._sunshine_refuse_routing()
+        return res
+
+    def _sunshine_may_route(self):
+        """Whether this environment sends an issue to a department, an office
+        or a caller: quality staff, the actions and the engine."""
+        return (
+            self.env.su
+            or self._sunshine_writes_protected()
+            or self.env.user.has_group("sunshine_quality.group_quality_user")
+        )
+
+    def _sunshine_refuse_routing(self):
+        raise AccessError(
+            _(
+                "The department, office and caller of a callback issue are set "
+                "when it is raised; quality staff send it elsewhere."
+            )
+        )
+
+    def _sunshine_assert_caller(self):
+        """The steps with the customer (relay, agreement, carrying out,
+        satisfaction) are the caller's or quality staff's; the department
+        provides the solution only."""
+        if (
+            self.env.su
+            or self.env.user.has_group("sunshine_quality.group_callback_caller")
+            or self.env.user.has_group("sunshine_quality.group_quality_user")
+        ):
+            return
+        raise AccessError(
+            _(
+                "The caller relays the solution to the customer and records "
+                "their answers; the department provides the solution only."
+            )
+        )
 
     # ------------------------------------------------------------------
     # The loop
@@ -188,6 +247,7 @@ class SunshineCallbackIssue(models.Model):
 
     def action_relay(self):
         """The caller told the customer the solution."""
+        self._sunshine_assert_caller()
         self._ensure_state("solution_received")
         now = fields.Datetime.now()
         self._sla_stop([RELAY_CLOCK], when=now)
@@ -196,6 +256,7 @@ class SunshineCallbackIssue(models.Model):
 
     def action_customer_agree(self):
         """The customer agrees with the solution: it may be carried out."""
+        self._sunshine_assert_caller()
         self._ensure_state("relayed")
         self._sunshine_as_action().write(
             {"state": "agreed", "agreed_date": fields.Datetime.now()}
@@ -205,6 +266,7 @@ class SunshineCallbackIssue(models.Model):
     def action_customer_disagree(self):
         """The customer does not agree: back to the department, as a key
         issue."""
+        self._sunshine_assert_caller()
         self._ensure_state("relayed")
         self._sunshine_make_key_issue(
             _("The customer did not agree with the solution.")
@@ -214,6 +276,7 @@ class SunshineCallbackIssue(models.Model):
     def action_carried_out(self):
         """The solution was carried out; the caller now checks with the
         customer (a verification callback for a survey follow-up)."""
+        self._sunshine_assert_caller()
         self._ensure_state("agreed")
         self._sunshine_as_action().write(
             {"state": "carried_out", "carried_out_date": fields.Datetime.now()}
@@ -226,6 +289,7 @@ class SunshineCallbackIssue(models.Model):
     def action_customer_satisfied(self):
         """Only the customer's "satisfied", after the solution was carried
         out, closes the issue."""
+        self._sunshine_assert_caller()
         self._ensure_state("carried_out")
         self._sunshine_as_action().write(
             {"state": "closed", "closed_date": fields.Datetime.now()}
@@ -238,6 +302,7 @@ class SunshineCallbackIssue(models.Model):
 
     def action_customer_not_satisfied(self):
         """Not solved: a key issue, back to the department."""
+        self._sunshine_assert_caller()
         self._ensure_state("carried_out")
         self._sunshine_make_key_issue(
             _("The customer is not satisfied with the solution carried out.")

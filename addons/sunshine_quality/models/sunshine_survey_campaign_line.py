@@ -165,8 +165,12 @@ class SunshineSurveyCampaignLine(models.Model):
 
     def _sunshine_answered(self, answer):
         """The survey answer is complete: its mean score, and a follow-up
-        when it is below the campaign's threshold."""
+        when it is below the campaign's threshold. Only the line's own
+        answer scores it, once: another answer that points to the line is
+        ignored."""
         for line in self:
+            if answer != line.user_input_id or line.state == "answered":
+                continue
             scores = [
                 answer_line.answer_score
                 for answer_line in answer.user_input_line_ids

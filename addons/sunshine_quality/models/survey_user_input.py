@@ -1,4 +1,12 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+
+from odoo.addons.sunshine_helpdesk.models.sunshine_protected_fields_mixin import (
+    sunshine_is_action_env,
+)
+
+# The call or campaign line an answer belongs to: the answer scores it
+LINK_FIELDS = {"sunshine_callback_id", "sunshine_campaign_line_id"}
 
 
 class SurveyUserInput(models.Model):
@@ -42,6 +50,33 @@ class SurveyUserInput(models.Model):
                 answer.sunshine_callback_id.partner_id
                 or answer.sunshine_campaign_line_id.partner_id
             )
+
+    def _sunshine_assert_links(self, field_names):
+        """The call and the campaign line of an answer are set by their
+        actions only (the call script, the invitation, the keying in)."""
+        if (
+            set(field_names) & LINK_FIELDS
+            and not self.env.su
+            and not sunshine_is_action_env(self.env)
+        ):
+            raise AccessError(
+                _(
+                    "The call or the survey customer of a survey answer is set "
+                    "by the call's and the campaign's actions only."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # a ``default_<field>`` key of the context is a value too
+        defaults = [key[8:] for key in self.env.context if key.startswith("default_")]
+        for vals in vals_list:
+            self._sunshine_assert_links([*vals, *defaults])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._sunshine_assert_links(vals)
+        return super().write(vals)
 
     def _mark_done(self):
         res = super()._mark_done()

@@ -1,5 +1,6 @@
-from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.sunshine_helpdesk.tests.common import RpcCaseMixin
 
@@ -102,6 +103,83 @@ class TestCallbackAccess(SunshineCallbackCase):
         self.issue_b.department_id = other
         self.assertEqual(
             self.visible(self.handler, "sunshine.callback.issue"), self.issue_a
+        )
+
+    def test_only_quality_staff_cancel_a_call(self):
+        with self.assertRaises(AccessError) as caught:
+            self.call_a.with_user(self.caller_a).action_cancel()
+        self.assertIn("Only quality staff cancel a call", str(caught.exception))
+        self.assertEqual(self.call_a.state, "planned")
+        self.call_a.with_user(self.officer).action_cancel()
+        self.assertEqual(self.call_a.state, "cancelled")
+
+    def test_caller_hands_a_call_to_a_caller_of_its_office_only(self):
+        colleague = new_test_user(
+            self.env,
+            login="cb_caller_a2",
+            groups="sunshine_quality.group_callback_caller",
+        )
+        self.team_a.user_ids = [Command.link(colleague.id)]
+        call = self.call_a.with_user(self.caller_a)
+        for user in (self.caller_b, self.employee):
+            with (
+                self.subTest(user=user.login),
+                self.assertRaises(AccessError) as caught,
+            ):
+                call.write({"user_id": user.id})
+            self.assertIn("a caller of its office only", str(caught.exception))
+        self.assertFalse(self.call_a.user_id)
+        call.write({"user_id": colleague.id})
+        self.assertEqual(self.call_a.user_id, colleague)
+        # quality staff give it to anyone
+        self.call_a.with_user(self.officer).write({"user_id": self.caller_b.id})
+        self.assertEqual(self.call_a.user_id, self.caller_b)
+        self.call_a.with_user(self.officer).write({"user_id": self.caller_a.id})
+        call.action_done()
+        # a call done keeps its caller, for everyone; its notes stay open
+        for user in (self.caller_a, self.officer):
+            with self.subTest(user=user.login), self.assertRaises(UserError) as caught:
+                self.call_a.with_user(user).write({"user_id": colleague.id})
+            self.assertIn("caller and score cannot change", str(caught.exception))
+        self.assertEqual(self.call_a.user_id, self.caller_a)
+        call.write({"notes": "The customer called back: all fine."})
+        self.assertEqual(self.call_a.notes, "The customer called back: all fine.")
+
+    def test_issue_routing_is_quality_staffs(self):
+        other = self.env["hr.department"].create({"name": "Other dept"})
+        for user, vals in (
+            (self.handler, {"department_id": other.id}),
+            (self.handler, {"team_id": self.team_b.id}),
+            (self.handler, {"user_id": self.handler.id}),
+            (self.caller_a, {"department_id": other.id}),
+            (self.caller_a, {"team_id": self.team_b.id}),
+            (self.caller_a, {"user_id": self.caller_b.id}),
+            # the office follows the call: another office's call moves it
+            (self.caller_a, {"callback_id": self.call_b.id}),
+        ):
+            with (
+                self.subTest(user=user.login, vals=vals),
+                self.assertRaises(AccessError) as caught,
+            ):
+                self.issue_a.with_user(user).write(vals)
+            self.assertIn("quality staff send it elsewhere", str(caught.exception))
+        self.assertRecordValues(
+            self.issue_a,
+            [
+                {
+                    "department_id": self.department.id,
+                    "team_id": self.team_a.id,
+                    "callback_id": self.call_a.id,
+                }
+            ],
+        )
+        # their own work goes through; quality staff send it elsewhere
+        self.issue_a.with_user(self.caller_a).write({"title": "Issue A, precise"})
+        self.issue_a.with_user(self.officer).write(
+            {"department_id": other.id, "team_id": self.team_b.id}
+        )
+        self.assertRecordValues(
+            self.issue_a, [{"department_id": other.id, "team_id": self.team_b.id}]
         )
 
     def test_employee_sees_nothing(self):
@@ -212,6 +290,32 @@ class TestCallbackRpc(RpcCaseMixin, HttpCase, SunshineCallbackCase):
         self.assertRpcRefused(
             self.caller_a, "sunshine.survey.campaign.line", "read", [line.id], ["state"]
         )
+        # a caller cannot cancel a call (it would leave the coverage), nor
+        # give it to another office's caller
+        message = self.assertRpcRefused(
+            self.caller_a, "sunshine.callback", "action_cancel", [self.call.id]
+        )
+        self.assertIn("Only quality staff cancel a call", message)
+        self.assertRpcRefused(
+            self.caller_a,
+            "sunshine.callback",
+            "write",
+            [self.call.id],
+            {"user_id": self.caller_b.id},
+        )
+        # nor a handler close their own issue, nor a survey user forge a link
+        self.issue.solution = "<p>Fix.</p>"
+        self.issue.action_receive_solution()
+        self.assertRpcRefused(
+            self.handler, "sunshine.callback.issue", "action_relay", [self.issue.id]
+        )
+        self.assertRpcRefused(
+            self.officer,
+            "survey.user_input",
+            "create",
+            {"survey_id": campaign.survey_id.id, "sunshine_campaign_line_id": line.id},
+        )
+        self.assertEqual(self.issue.state, "solution_received")
         # the caller's own work goes through
         self.rpc(self.caller_a, "sunshine.callback", "action_done", [self.call.id])
         self.assertEqual(self.call.state, "done")

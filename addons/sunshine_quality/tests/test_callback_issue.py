@@ -107,6 +107,51 @@ class TestCallbackIssue(SunshineCallbackCase):
         with self.assertRaises(UserError):
             issue.title = "Changed"
 
+    def test_the_department_provides_the_solution_only(self):
+        issue = self.new_issue()
+        handler_issue = issue.with_user(self.handler)
+        handler_issue.solution = "<p>Replace the board.</p>"
+        handler_issue.action_receive_solution()
+        # the department cannot rewrite what goes to the customer
+        for user in (self.handler, self.caller_a, self.officer):
+            with self.subTest(user=user.login), self.assertRaises(UserError) as caught:
+                issue.with_user(user).solution = "<p>Something else.</p>"
+            self.assertIn("goes to the customer as it is", str(caught.exception))
+        self.assertEqual(issue.solution, "<p>Replace the board.</p>")
+        # nor relay it, nor answer for the customer
+        steps = (
+            ("action_relay", self.caller_a, "relayed"),
+            ("action_customer_agree", self.caller_a, "agreed"),
+            ("action_carried_out", self.caller_a, "carried_out"),
+            ("action_customer_satisfied", self.officer, "closed"),
+        )
+        for step, allowed, state in steps:
+            with self.subTest(step=step), self.assertRaises(AccessError) as caught:
+                getattr(handler_issue, step)()
+            self.assertIn("the department provides the solution", str(caught.exception))
+            getattr(issue.with_user(allowed), step)()
+            self.assertEqual(issue.state, state)
+        self.assertFalse(issue.is_key_issue)
+
+    def test_the_department_cannot_answer_for_the_customer(self):
+        issue = self.new_issue()
+        issue.solution = "<p>Reset the board.</p>"
+        issue.with_user(self.handler).action_receive_solution()
+        issue.with_user(self.caller_a).action_relay()
+        with self.assertRaises(AccessError):
+            issue.with_user(self.handler).action_customer_disagree()
+        issue.with_user(self.caller_a).action_customer_agree()
+        issue.with_user(self.caller_a).action_carried_out()
+        with self.assertRaises(AccessError):
+            issue.with_user(self.handler).action_customer_not_satisfied()
+        self.assertRecordValues(
+            issue, [{"state": "carried_out", "is_key_issue": False}]
+        )
+        # back with the department, the solution is rewritten
+        issue.with_user(self.caller_a).action_customer_not_satisfied()
+        issue.with_user(self.handler).solution = "<p>A new board.</p>"
+        self.assertEqual(issue.solution, "<p>A new board.</p>")
+
     def test_unsolved_issue_becomes_a_key_issue_and_a_nonconformity(self):
         issue = self.new_issue().with_user(self.caller_a)
         issue.solution = "<p>Reset the board.</p>"

@@ -3,7 +3,7 @@ from datetime import date
 from psycopg2 import IntegrityError
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -198,3 +198,57 @@ class TestSurveyCampaign(SunshineCallbackCase):
             self.campaign.response_rate,
             round(100.0 / len(self.campaign.line_ids), 2),
         )
+
+    def test_only_the_lines_own_answer_scores_it(self):
+        self.campaign.action_generate_lines()
+        line_a = self.ours().filtered(lambda line: line.partner_id == self.customer_a)
+        line_b = self.ours() - line_a
+        self.campaign.action_send_invitations()
+        self.assertEqual(line_b.state, "to_invite")
+        self.plan("2026-08-20")
+        call = self.calls()[:1]
+        self.assertTrue(call)
+        # a survey user cannot point an answer to a line, nor to a call
+        Answer = self.env["survey.user_input"].with_user(self.officer)
+        own = Answer.create({"survey_id": self.survey.id})
+        for field, record in (
+            ("sunshine_campaign_line_id", line_a),
+            ("sunshine_callback_id", call),
+        ):
+            with self.subTest(field=field):
+                with self.assertRaises(AccessError) as caught:
+                    Answer.create({"survey_id": self.survey.id, field: record.id})
+                self.assertIn("actions only", str(caught.exception))
+                with self.assertRaises(AccessError):
+                    Answer.with_context(**{f"default_{field}": record.id}).create(
+                        {"survey_id": self.survey.id}
+                    )
+                with self.assertRaises(AccessError):
+                    own.write({field: record.id})
+                with self.assertRaises(AccessError):
+                    line_a.user_input_id.with_user(self.officer).write({field: False})
+        self.assertFalse(own.sunshine_campaign_line_id)
+        self.assertEqual(line_a.user_input_id.sunshine_campaign_line_id, line_a)
+        # an answer that points to a line without being its own scores nothing
+        stray = self.env["survey.user_input"].create(
+            {"survey_id": self.survey.id, "sunshine_campaign_line_id": line_b.id}
+        )
+        self.answer(stray, 1)
+        self.assertRecordValues(
+            line_b, [{"state": "to_invite", "satisfaction_score": 0.0}]
+        )
+        self.assertFalse(line_b.follow_up_issue_id)
+        # the line's own answer scores it, once
+        self.answer(line_a.user_input_id, 5)
+        self.assertRecordValues(
+            line_a, [{"state": "answered", "satisfaction_score": 5.0}]
+        )
+        self.answer(line_a.user_input_id, 1)  # submitted again
+        second = self.env["survey.user_input"].create(
+            {"survey_id": self.survey.id, "sunshine_campaign_line_id": line_a.id}
+        )
+        self.answer(second, 1)
+        self.assertRecordValues(
+            line_a, [{"state": "answered", "satisfaction_score": 5.0}]
+        )
+        self.assertFalse(line_a.follow_up_issue_id)
