@@ -131,10 +131,15 @@ class SunshineCallbackIssue(models.Model):
     @api.depends("callback_id.team_id", "partner_id")
     def _compute_team_id(self):
         for issue in self:
-            issue.team_id = (
-                issue.callback_id.team_id
-                or issue.partner_id.commercial_partner_id.sunshine_callback_team_id
-            )
+            issue.team_id = issue._sunshine_office()
+
+    def _sunshine_office(self):
+        """The office of the issue's call, else of its customer."""
+        self.ensure_one()
+        return (
+            self.callback_id.team_id
+            or self.partner_id.commercial_partner_id.sunshine_callback_team_id
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -143,7 +148,16 @@ class SunshineCallbackIssue(models.Model):
             vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
                 "sunshine.callback.issue"
             ) or _("New")
-        return super().create(vals_list)
+        issues = super().create(vals_list)
+        if not self._sunshine_may_route():
+            # raised by its caller, in the office of its call or customer
+            for issue in issues:
+                if (
+                    issue.user_id not in (self.env.user, self.env["res.users"])
+                    or issue.team_id != issue._sunshine_office()
+                ):
+                    issues._sunshine_refuse_routing()
+        return issues
 
     def write(self, vals):
         if (

@@ -182,6 +182,30 @@ class TestCallbackAccess(SunshineCallbackCase):
             self.issue_a, [{"department_id": other.id, "team_id": self.team_b.id}]
         )
 
+    def test_caller_raises_an_issue_for_themselves_in_their_office(self):
+        Issue = self.env["sunshine.callback.issue"].with_user(self.caller_a)
+        values = {
+            "title": "Raised in the call",
+            "callback_id": self.call_a.id,
+            "partner_id": self.customer_a.id,
+            "department_id": self.department.id,
+        }
+        for forged in ({"user_id": self.caller_b.id}, {"team_id": self.team_b.id}):
+            with self.subTest(forged=forged), self.assertRaises(AccessError) as caught:
+                Issue.create({**values, **forged})
+            self.assertIn("quality staff send it elsewhere", str(caught.exception))
+        issue = Issue.create(values)
+        self.assertRecordValues(
+            issue, [{"user_id": self.caller_a.id, "team_id": self.team_a.id}]
+        )
+        # quality staff raise one for another caller
+        by_officer = (
+            self.env["sunshine.callback.issue"]
+            .with_user(self.officer)
+            .create({**values, "user_id": self.caller_b.id})
+        )
+        self.assertEqual(by_officer.user_id, self.caller_b)
+
     def test_employee_sees_nothing(self):
         for model in ("sunshine.callback", "sunshine.callback.issue"):
             with self.assertRaises(AccessError):
