@@ -105,6 +105,19 @@ class SunshineQualityAction(models.Model):
                         action.name,
                     )
                 )
+            # the record rules check the form only
+            if action.tracking_id and (
+                action.complaint_id != action.tracking_id.complaint_id
+            ):
+                raise ValidationError(
+                    _(
+                        "Action %(action)s of tracking form %(form)s belongs to "
+                        "the form's complaint %(complaint)s.",
+                        action=action.name,
+                        form=action.tracking_id.name,
+                        complaint=action.tracking_id.complaint_id.name,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

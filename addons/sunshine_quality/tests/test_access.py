@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .common import SunshineQualityCase
@@ -194,6 +194,18 @@ class TestAccess(SunshineQualityCase):
         self.assertEqual(measure.tracking_id, self.centre_form)
         self.assertEqual(measure.complaint_id, self.centre_complaint)
         self.assertFalse(measure.nonconformity_id)
+        # nor created on their form for another complaint
+        with self.assertRaises(ValidationError) as caught:
+            self.env["sunshine.quality.action"].with_user(self.handler).create(
+                {
+                    "name": "Elsewhere",
+                    "tracking_id": self.centre_form.id,
+                    "complaint_id": self.division_complaint.id,
+                    "owner_id": self.member.id,
+                    "due_date": "2026-05-01",
+                }
+            )
+        self.assertIn("belongs to the form's complaint", str(caught.exception))
         # their own fields are still theirs; the desk moves it
         measure.with_user(self.handler).due_date = "2026-06-01"
         measure.with_user(self.officer).tracking_id = self.division_form
