@@ -574,6 +574,20 @@ class SunshineComplaint(models.Model):
             raise AccessError(
                 _("Only a quality manager archives or restores complaints.")
             )
+        # the loop writes its stamps as an action; a manager still archives
+        closed = self.filtered(lambda complaint: complaint.state == "closed")
+        if (
+            closed
+            and set(vals) - {"active"}
+            and not self.env.su
+            and not self._sunshine_writes_protected()
+        ):
+            raise UserError(
+                _(
+                    "Complaint %s is closed: it is kept as it was closed.",
+                    closed[0].name,
+                )
+            )
         if "received_date" in vals and not self._sunshine_writes_protected():
             raise UserError(
                 _(

@@ -152,9 +152,11 @@ class SunshineComplaintTracking(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._sunshine_assert_unprotected([name for vals in vals_list for name in vals])
+        # the values, and the ``default_`` keys of the context
+        self._sunshine_assert_create_values(vals_list)
         Complaint = self.env["sunshine.complaint"]
         numbers = {}
+        rounds = []
         for vals in vals_list:
             complaint = Complaint.browse(vals.get("complaint_id"))
             if complaint.state == "closed":
@@ -164,7 +166,7 @@ class SunshineComplaintTracking(models.Model):
                         complaint.name,
                     )
                 )
-            vals["round"] = complaint.reopen_count + 1
+            rounds.append(complaint.reopen_count + 1)
             # one more than the forms the complaint has, seen or not, and
             # than those of this batch
             if complaint.id not in numbers:
@@ -175,11 +177,14 @@ class SunshineComplaintTracking(models.Model):
             if not vals.get("handler_id"):
                 department = self.env["hr.department"].browse(vals.get("department_id"))
                 vals["handler_id"] = department.manager_id.user_id.id
-        return (
-            super(SunshineComplaintTracking, self._sunshine_as_action())
-            .create(vals_list)
-            .with_env(self.env)
-        )
+        # created as the user, so that the measures and the other lines
+        # created with the forms are checked as theirs; the round only is
+        # the loop's
+        forms = super().create(vals_list)
+        for form, round_number in zip(forms, rounds, strict=True):
+            if form.round != round_number:
+                form._sunshine_as_action().write({"round": round_number})
+        return forms
 
     def write(self, vals):
         if not self._sunshine_writes_protected():
@@ -419,6 +424,17 @@ class SunshineComplaintTracking(models.Model):
 
     def action_cancel(self):
         """The desk withdraws a form sent to the wrong department."""
+        # a department may write its sent form, not withdraw it: its opinion
+        # clock would stop before it is late
+        if not self.env.su and not self.env.user.has_group(
+            "sunshine_quality.group_quality_user"
+        ):
+            raise AccessError(
+                _(
+                    "Only the complaint desk cancels a tracking form; ask it to "
+                    "withdraw the form if it was sent to the wrong department."
+                )
+            )
         self._assert_form_state(
             ("draft", "sent"),
             _("Tracking form %(form)s has an opinion and cannot be cancelled."),

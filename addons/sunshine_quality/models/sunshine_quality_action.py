@@ -11,6 +11,8 @@ ACTION_STATES = [
     ("done", "Done"),
     ("cancelled", "Cancelled"),
 ]
+# What an action belongs to: set when it is created, moved by the desk only
+SOURCE_FIELDS = {"tracking_id", "complaint_id", "nonconformity_id", "inspection_id"}
 
 
 class SunshineQualityAction(models.Model):
@@ -103,10 +105,25 @@ class SunshineQualityAction(models.Model):
                         action.name,
                     )
                 )
+            # the record rules check the form only
+            if action.tracking_id and (
+                action.complaint_id != action.tracking_id.complaint_id
+            ):
+                raise ValidationError(
+                    _(
+                        "Action %(action)s of tracking form %(form)s belongs to "
+                        "the form's complaint %(complaint)s.",
+                        action=action.name,
+                        form=action.tracking_id.name,
+                        complaint=action.tracking_id.complaint_id.name,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
         actions = super().create(vals_list)
+        if not self._sunshine_writes_protected():
+            actions._assert_source_open()
         for action in actions:
             action.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -129,7 +146,50 @@ class SunshineQualityAction(models.Model):
                     "quality staff plans them."
                 )
             )
+        # the rules are checked before a write: a department would move its
+        # measure onto a form or a complaint it may not write
+        if (
+            set(vals) & SOURCE_FIELDS
+            and not self._sunshine_writes_protected()
+            and not self._is_quality_officer()
+        ):
+            raise AccessError(
+                _(
+                    "A quality action stays with the complaint, tracking form, "
+                    "nonconformity or inspection it was created for; ask the "
+                    "complaint desk to move it."
+                )
+            )
         return super().write(vals)
+
+    def _is_quality_officer(self):
+        return self.env.su or self.env.user.has_group(
+            "sunshine_quality.group_quality_user"
+        )
+
+    def _assert_officer(self, message):
+        if not self._is_quality_officer():
+            raise AccessError(message)
+
+    def _assert_source_open(self):
+        """Measures are added while their tracking form takes its result and
+        their complaint is not closed."""
+        for action in self:
+            if action.tracking_id.state in ("done", "cancelled"):
+                raise UserError(
+                    _(
+                        "Tracking form %s requested closure or was cancelled: it "
+                        "takes no new measure.",
+                        action.tracking_id.name,
+                    )
+                )
+            if action.complaint_id.state == "closed":
+                raise UserError(
+                    _(
+                        "Complaint %s is closed: it takes no new measure.",
+                        action.complaint_id.name,
+                    )
+                )
 
     def action_done(self):
         for action in self:
@@ -142,6 +202,12 @@ class SunshineQualityAction(models.Model):
         return True
 
     def action_cancel(self):
+        self._assert_officer(
+            _(
+                "Only the quality staff cancels a quality action; mark it done "
+                "with its result, or ask them to cancel it."
+            )
+        )
         for action in self:
             if action.state != "open":
                 raise UserError(_("Action %s is not open.", action.name))
@@ -150,5 +216,9 @@ class SunshineQualityAction(models.Model):
         return True
 
     def action_reopen(self):
+        self._assert_officer(_("Only the quality staff reopens a quality action."))
+        for action in self:
+            if action.state == "open":
+                raise UserError(_("Action %s is already open.", action.name))
         self._sunshine_as_action().write({"state": "open", "done_date": False})
         return True

@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .common import SunshineQualityCase
@@ -165,6 +165,110 @@ class TestAccess(SunshineQualityCase):
                 }
             )
 
+    def test_department_handler_cannot_move_their_measure(self):
+        measure = (
+            self.env["sunshine.quality.action"]
+            .with_user(self.handler)
+            .create(
+                {
+                    "name": "Retrain",
+                    "tracking_id": self.centre_form.id,
+                    "owner_id": self.member.id,
+                    "due_date": "2026-05-01",
+                }
+            )
+        )
+        nonconformity = self.env["sunshine.nonconformity"].create(
+            {"title": "NC", "description": "<p>x</p>"}
+        )
+        # the rules are checked before the write: the move itself is refused
+        for values in (
+            {"tracking_id": self.division_form.id},
+            {"complaint_id": self.division_complaint.id},
+            {"nonconformity_id": nonconformity.id},
+        ):
+            with self.subTest(values=values):
+                with self.assertRaises(AccessError) as caught:
+                    measure.with_user(self.handler).write(values)
+                self.assertIn("stays with the complaint", str(caught.exception))
+        self.assertEqual(measure.tracking_id, self.centre_form)
+        self.assertEqual(measure.complaint_id, self.centre_complaint)
+        self.assertFalse(measure.nonconformity_id)
+        # nor created on their form for another complaint
+        with self.assertRaises(ValidationError) as caught:
+            self.env["sunshine.quality.action"].with_user(self.handler).create(
+                {
+                    "name": "Elsewhere",
+                    "tracking_id": self.centre_form.id,
+                    "complaint_id": self.division_complaint.id,
+                    "owner_id": self.member.id,
+                    "due_date": "2026-05-01",
+                }
+            )
+        self.assertIn("belongs to the form's complaint", str(caught.exception))
+        # their own fields are still theirs; the desk moves it
+        measure.with_user(self.handler).due_date = "2026-06-01"
+        measure.with_user(self.officer).tracking_id = self.division_form
+        self.assertEqual(measure.complaint_id, self.division_complaint)
+
+    def test_no_measure_on_a_done_form_or_a_closed_complaint(self):
+        complaint = self.create_complaint(subject="Measures after closure")
+        form = self.run_loop_to_close_request(complaint)
+        self.assertEqual(form.state, "done")
+        values = {"name": "Late measure", "owner_id": self.member.id}
+        values["due_date"] = "2026-05-01"
+        Action = self.env["sunshine.quality.action"]
+        with self.assertRaises(UserError) as caught:
+            Action.with_user(self.handler).create(dict(values, tracking_id=form.id))
+        self.assertIn("takes no new measure", str(caught.exception))
+        # the cancelled form of the division neither
+        self.division_form.with_user(self.officer).action_cancel()
+        with self.assertRaises(UserError):
+            Action.with_user(self.other_handler).create(
+                dict(values, tracking_id=self.division_form.id)
+            )
+        # a measure of the complaint itself, until it is closed
+        measure = Action.with_user(self.officer).create(
+            dict(values, complaint_id=complaint.id)
+        )
+        self.assertEqual(measure.complaint_id, complaint)
+        self.contact_customer(complaint, "verification", result="satisfied", score=5)
+        self.assertEqual(complaint.state, "closed")
+        with self.assertRaises(UserError) as caught:
+            Action.with_user(self.officer).create(
+                dict(values, complaint_id=complaint.id)
+            )
+        self.assertIn("is closed", str(caught.exception))
+        self.assertEqual(
+            complaint.action_ids.filtered(lambda a: a.name == "Late measure"), measure
+        )
+
+    def test_closed_complaint_is_kept(self):
+        complaint = self.create_complaint(subject="Closed and kept")
+        self.run_loop_to_close_request(complaint)
+        self.contact_customer(complaint, "verification", result="satisfied", score=5)
+        self.assertEqual(complaint.state, "closed")
+        for values in (
+            {"partner_id": self.other_customer.id},
+            {"contact_id": self.other_contact.id},
+            {"category_id": self.category_response.id},
+            {"department_id": self.other_department.id},
+        ):
+            with self.subTest(values=values):
+                with self.assertRaises(UserError) as caught:
+                    complaint.with_user(self.manager).write(values)
+                self.assertIn("is closed", str(caught.exception))
+        self.assertEqual(complaint.partner_id, self.customer)
+        self.assertEqual(complaint.category_id, self.category)
+        self.assertEqual(complaint.department_id, self.department)
+        # a quality manager still archives it; an open one is still edited
+        complaint.with_user(self.manager).action_archive()
+        self.assertFalse(complaint.active)
+        self.unsent_complaint.with_user(
+            self.officer
+        ).category_id = self.category_response
+        self.assertEqual(self.unsent_complaint.category_id, self.category_response)
+
     def test_action_owner_marks_their_action_done(self):
         measure = self.env["sunshine.quality.action"].create(
             {
@@ -196,6 +300,37 @@ class TestAccess(SunshineQualityCase):
             other.with_user(self.employee).action_done()
         with self.assertRaises(AccessError):
             self.centre_complaint.with_user(self.employee).read(["subject"])
+
+    def test_only_quality_staff_cancel_or_reopen_actions(self):
+        measure = self.env["sunshine.quality.action"].create(
+            {
+                "name": "Check the spare stock",
+                "tracking_id": self.centre_form.id,
+                "owner_id": self.employee.id,
+                "due_date": "2026-05-01",
+            }
+        )
+        # neither its owner nor the department's handler drops it
+        for user in (self.employee, self.handler):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError) as caught:
+                    measure.with_user(user).action_cancel()
+                self.assertIn("Only the quality staff", str(caught.exception))
+        self.assertEqual(measure.state, "open")
+        with self.assertRaises(UserError) as caught:
+            measure.with_user(self.officer).action_reopen()
+        self.assertIn("already open", str(caught.exception))
+        measure.with_user(self.employee).action_done()
+        for user in (self.employee, self.handler):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                measure.with_user(user).action_reopen()
+        self.assertEqual(measure.state, "done")
+        # the quality officer reopens and cancels it
+        measure.with_user(self.officer).action_reopen()
+        self.assertEqual(measure.state, "open")
+        self.assertFalse(measure.done_date)
+        measure.with_user(self.officer).action_cancel()
+        self.assertEqual(measure.state, "cancelled")
 
     def test_service_agent_raises_and_reads_their_own(self):
         own = self.create_complaint(user=self.agent, subject="Raised by the agent")
@@ -234,6 +369,18 @@ class TestAccess(SunshineQualityCase):
             self.create_complaint(user=self.portal_user)
         with self.assertRaises(AccessError):
             self.visible(self.portal_user, "sunshine.complaint.tracking")
+
+    def test_department_handler_cannot_withdraw_their_form(self):
+        with self.assertRaises(AccessError) as caught:
+            self.centre_form.with_user(self.handler).action_cancel()
+        self.assertIn("Only the complaint desk cancels", str(caught.exception))
+        self.assertEqual(self.centre_form.state, "sent")
+        # the opinion clock runs on, to its escalation
+        self.assertTrue(
+            self.centre_form.sla_timer_ids.filtered(lambda t: t.state == "running")
+        )
+        self.centre_form.with_user(self.officer).action_cancel()
+        self.assertEqual(self.centre_form.state, "cancelled")
 
     def test_nobody_deletes_a_sent_tracking_form(self):
         with self.assertRaisesRegex(UserError, "cancel it instead"):

@@ -55,6 +55,53 @@ class TestProtectedFields(RpcCaseMixin, SunshineQualityCase, HttpCase):
         )
         self.assertFalse(self.Complaint.search([("subject", "=", "Forged")]))
 
+    def test_tracking_form_created_with_stamps_refused(self):
+        complaint = self.create_complaint()
+        values = {"complaint_id": complaint.id, "department_id": self.department.id}
+        for context in (
+            {"default_state": "opinion"},
+            {"default_opinion_date": "2026-01-01 00:00:00"},
+            {"default_opinion_sla": "on_time"},
+        ):
+            with self.subTest(context=context):
+                message = self.assertRpcRefused(
+                    self.officer,
+                    "sunshine.complaint.tracking",
+                    "create",
+                    [values],
+                    context=context,
+                )
+                self.assertIn("set by its actions only", message)
+        # nor a measure done already, created with the form
+        measure = {
+            "name": "Forged measure",
+            "owner_id": self.handler.id,
+            "due_date": "2026-05-01",
+        }
+        self.assertRpcRefused(
+            self.officer,
+            "sunshine.complaint.tracking",
+            "create",
+            [dict(values, action_ids=[(0, 0, dict(measure, state="done"))])],
+        )
+        self.assertFalse(complaint.tracking_ids)
+        self.assertFalse(
+            self.env["sunshine.quality.action"].search(
+                [("name", "=", "Forged measure")]
+            )
+        )
+        # the desk still creates a form, with its measures
+        form_id = self.rpc(
+            self.officer,
+            "sunshine.complaint.tracking",
+            "create",
+            [dict(values, action_ids=[(0, 0, measure)])],
+        )
+        form = self.env["sunshine.complaint.tracking"].browse(form_id)
+        self.assertEqual(form.state, "draft")
+        self.assertEqual(form.round, 1)
+        self.assertEqual(form.action_ids.state, "open")
+
     def test_decision_and_verification_refused(self):
         complaint = self.create_complaint()
         form = self.send_form(complaint)
