@@ -10,6 +10,8 @@ class TestPartnerCallbackOffice(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the messages are matched in English
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         cls.office = cls.env["helpdesk.ticket.team"].create({"name": "T Office"})
         cls.other_office = cls.env["helpdesk.ticket.team"].create(
             {"name": "T Other Office"}
@@ -29,7 +31,9 @@ class TestPartnerCallbackOffice(TransactionCase):
             "officer": f"sunshine_quality.group_quality_user,{contacts}",
         }
         cls.users = {
-            name: new_test_user(cls.env, login=f"t_cbo_{name}", groups=group)
+            name: new_test_user(
+                cls.env, login=f"t_cbo_{name}", groups=group, lang="en_US"
+            )
             for name, group in groups.items()
         }
 
