@@ -219,6 +219,17 @@ class TestChineseScreens(SuiteHttpCase):
             ),
         ]
 
+    def inspection_screens(self):
+        inspections = "sunshine_quality.sunshine_inspection_action"
+        return [
+            ("现场巡检", self.action_url(inspections, view_type="list"), ".o_data_row"),
+            (
+                "巡检表单",
+                self.action_url(inspections, self.inspection),
+                ".o_form_view .o_data_row",
+            ),
+        ]
+
     def test_dispatcher(self):
         self.assert_chinese(
             "dispatcher.changsha",
@@ -265,20 +276,7 @@ class TestChineseScreens(SuiteHttpCase):
                     self.action_url("sunshine_training.sunshine_certification_action"),
                     ".o_data_row",
                 ),
-                (
-                    "现场巡检",
-                    self.action_url(
-                        "sunshine_quality.sunshine_inspection_action", view_type="list"
-                    ),
-                    ".o_data_row",
-                ),
-                (
-                    "巡检表单",
-                    self.action_url(
-                        "sunshine_quality.sunshine_inspection_action", self.inspection
-                    ),
-                    ".o_form_view .o_data_row",
-                ),
+                *self.inspection_screens(),
             ],
         )
 
@@ -388,20 +386,7 @@ class TestChineseScreens(SuiteHttpCase):
                     ),
                     ".o_form_view .o_field_widget",
                 ),
-                (
-                    "现场巡检",
-                    self.action_url(
-                        "sunshine_quality.sunshine_inspection_action", view_type="list"
-                    ),
-                    ".o_data_row",
-                ),
-                (
-                    "巡检表单",
-                    self.action_url(
-                        "sunshine_quality.sunshine_inspection_action", self.inspection
-                    ),
-                    ".o_form_view .o_data_row",
-                ),
+                *self.inspection_screens(),
             ],
         )
 
