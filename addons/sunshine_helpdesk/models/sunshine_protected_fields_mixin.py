@@ -14,6 +14,12 @@ def sunshine_is_action_env(env):
     return env.context.get(_CONTEXT_KEY) is _ACTION_SENTINEL
 
 
+def sunshine_context_default_names(env):
+    """The fields given a value by the ``default_<field>`` keys of the
+    context: a create sets them as surely as its values."""
+    return [key[8:] for key in env.context if key.startswith("default_")]
+
+
 class SunshineProtectedFieldsMixin(models.AbstractModel):
     """Fields that only the model's actions and the engine may write.
 
@@ -90,8 +96,7 @@ class SunshineProtectedFieldsMixin(models.AbstractModel):
                     model=self._sunshine_model_label(),
                 )
             )
-        # a ``default_<field>`` key of the context is a value too
-        defaults = [key[8:] for key in self.env.context if key.startswith("default_")]
+        defaults = sunshine_context_default_names(self.env)
         for vals in vals_list:
             self._sunshine_assert_unprotected([*vals, *defaults])
 

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
+from .quality_staff import is_quality_staff
+
 TEAM_FIELD = "sunshine_callback_team_id"
 
 
@@ -31,12 +33,7 @@ class ResPartner(models.Model):
         """The callback office decides who calls the customer, who sees their
         calls, issues and survey lines: the quality staff choose it (and the
         administrator, and the data files of an install)."""
-        user = self.env.user
-        if (
-            self.env.su
-            or user.has_group("sunshine_quality.group_quality_user")
-            or user.has_group("base.group_system")
-        ):
+        if is_quality_staff(self.env) or self.env.user.has_group("base.group_system"):
             return
         raise AccessError(
             _(

@@ -8,6 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from .quality_staff import assert_quality_staff, is_quality_staff
 from .sunshine_callback_rule import (
     PERIOD_KINDS,
     china_day_start,
@@ -243,11 +244,7 @@ class SunshineCallback(models.Model):
     def _sunshine_may_correct(self):
         """Whether this environment may correct what the planning set: quality
         staff, the actions and the engine."""
-        return (
-            self.env.su
-            or self._sunshine_writes_protected()
-            or self.env.user.has_group("sunshine_quality.group_quality_user")
-        )
+        return self._sunshine_writes_protected() or is_quality_staff(self.env)
 
     def _sunshine_assert_office_caller(self, user_id):
         """A caller hands a call to a caller of its office (or of an office
@@ -345,12 +342,10 @@ class SunshineCallback(models.Model):
         """Cancel a call that should not be made (the unit is gone...). It
         stays, so the planning never creates it again. Quality staff
         only: a cancelled call no longer counts in the coverage."""
-        if not self.env.su and not self.env.user.has_group(
-            "sunshine_quality.group_quality_user"
-        ):
-            raise AccessError(
-                _("Only quality staff cancel a call; the caller records its outcome.")
-            )
+        assert_quality_staff(
+            self.env,
+            _("Only quality staff cancel a call; the caller records its outcome."),
+        )
         for call in self:
             call._ensure_one_open()
         self._sunshine_as_action().write({"state": "cancelled"})

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .quality_staff import is_quality_staff
+
 ISSUE_STATES = [
     ("open", "With the Department"),
     ("solution_received", "Solution Received"),
@@ -194,11 +196,7 @@ class SunshineCallbackIssue(models.Model):
     def _sunshine_may_route(self):
         """Whether this environment sends an issue to a department, an office
         or a caller: quality staff, the actions and the engine."""
-        return (
-            self.env.su
-            or self._sunshine_writes_protected()
-            or self.env.user.has_group("sunshine_quality.group_quality_user")
-        )
+        return self._sunshine_writes_protected() or is_quality_staff(self.env)
 
     def _sunshine_refuse_routing(self):
         raise AccessError(
@@ -212,10 +210,8 @@ class SunshineCallbackIssue(models.Model):
         """The steps with the customer (relay, agreement, carrying out,
         satisfaction) are the caller's or quality staff's; the department
         provides the solution only."""
-        if (
-            self.env.su
-            or self.env.user.has_group("sunshine_quality.group_callback_caller")
-            or self.env.user.has_group("sunshine_quality.group_quality_user")
+        if is_quality_staff(self.env) or self.env.user.has_group(
+            "sunshine_quality.group_callback_caller"
         ):
             return
         raise AccessError(

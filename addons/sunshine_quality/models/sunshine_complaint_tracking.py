@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_datetime, html2plaintext
 
+from .quality_staff import assert_quality_staff
 from .sunshine_complaint import SLA_RESULTS, hours_between
 
 TRACKING_STATES = [
@@ -426,15 +427,13 @@ class SunshineComplaintTracking(models.Model):
         """The desk withdraws a form sent to the wrong department."""
         # a department may write its sent form, not withdraw it: its opinion
         # clock would stop before it is late
-        if not self.env.su and not self.env.user.has_group(
-            "sunshine_quality.group_quality_user"
-        ):
-            raise AccessError(
-                _(
-                    "Only the complaint desk cancels a tracking form; ask it to "
-                    "withdraw the form if it was sent to the wrong department."
-                )
-            )
+        assert_quality_staff(
+            self.env,
+            _(
+                "Only the complaint desk cancels a tracking form; ask it to "
+                "withdraw the form if it was sent to the wrong department."
+            ),
+        )
         self._assert_form_state(
             ("draft", "sent"),
             _("Tracking form %(form)s has an opinion and cannot be cancelled."),

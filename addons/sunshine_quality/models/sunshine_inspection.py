@@ -7,6 +7,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from .quality_staff import is_quality_staff
 from .sunshine_callback_rule import period_end, period_label, period_start
 
 _logger = logging.getLogger(__name__)
@@ -412,9 +413,7 @@ class SunshineInspection(models.Model):
     def _sunshine_assert_quality_staff(self, action):
         """Refuse ``action`` (its button's label) to all but quality staff:
         the engineers of an inspection work it, the quality staff plan it."""
-        if not self.env.su and not self.env.user.has_group(
-            "sunshine_quality.group_quality_user"
-        ):
+        if not is_quality_staff(self.env):
             raise AccessError(
                 _(
                     "%(action)s is for the quality staff: ask them to do it for "

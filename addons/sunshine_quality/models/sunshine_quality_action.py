@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .quality_staff import assert_quality_staff, is_quality_staff
+
 ACTION_TYPES = [
     ("improvement", "Improvement Measure"),
     ("corrective", "Corrective Action"),
@@ -151,7 +153,7 @@ class SunshineQualityAction(models.Model):
         if (
             set(vals) & SOURCE_FIELDS
             and not self._sunshine_writes_protected()
-            and not self._is_quality_officer()
+            and not is_quality_staff(self.env)
         ):
             raise AccessError(
                 _(
@@ -161,15 +163,6 @@ class SunshineQualityAction(models.Model):
                 )
             )
         return super().write(vals)
-
-    def _is_quality_officer(self):
-        return self.env.su or self.env.user.has_group(
-            "sunshine_quality.group_quality_user"
-        )
-
-    def _assert_officer(self, message):
-        if not self._is_quality_officer():
-            raise AccessError(message)
 
     def _assert_source_open(self):
         """Measures are added while their tracking form takes its result and
@@ -202,11 +195,12 @@ class SunshineQualityAction(models.Model):
         return True
 
     def action_cancel(self):
-        self._assert_officer(
+        assert_quality_staff(
+            self.env,
             _(
                 "Only the quality staff cancels a quality action; mark it done "
                 "with its result, or ask them to cancel it."
-            )
+            ),
         )
         for action in self:
             if action.state != "open":
@@ -216,7 +210,9 @@ class SunshineQualityAction(models.Model):
         return True
 
     def action_reopen(self):
-        self._assert_officer(_("Only the quality staff reopens a quality action."))
+        assert_quality_staff(
+            self.env, _("Only the quality staff reopens a quality action.")
+        )
         for action in self:
             if action.state == "open":
                 raise UserError(_("Action %s is already open.", action.name))

@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from odoo.addons.sunshine_helpdesk.models.sunshine_protected_fields_mixin import (
+    sunshine_context_default_names,
     sunshine_is_action_env,
 )
 
@@ -68,8 +69,7 @@ class SurveyUserInput(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        # a ``default_<field>`` key of the context is a value too
-        defaults = [key[8:] for key in self.env.context if key.startswith("default_")]
+        defaults = sunshine_context_default_names(self.env)
         for vals in vals_list:
             self._sunshine_assert_links([*vals, *defaults])
         return super().create(vals_list)
