@@ -196,11 +196,16 @@ class HelpdeskTicket(models.Model):
         stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
         if stage.closed and not (self.env.su or self._sunshine_writes_protected()):
             # a card dragged to the resolving stage is resolved as by Resolve
+            # (one search per team, not per ticket; no team is a team too)
+            resolved_stages = {
+                team: team._sunshine_resolved_stage()
+                for team in {ticket.team_id for ticket in self}
+            }
             self.filtered(
                 lambda t: (
                     not t.resolution_date
                     and t.stage_id != stage
-                    and stage == t.team_id._sunshine_resolved_stage()
+                    and stage == resolved_stages[t.team_id]
                 )
             )._sunshine_assert_resolve_ready()
         paused_before = self.filtered("stage_id.sla_paused")
